@@ -1,0 +1,1 @@
+export { ERROR_CODES, failure, type ErrorCode, type Failure, type FailureSource } from './codes';
