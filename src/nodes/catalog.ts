@@ -1,0 +1,60 @@
+// Catalog namespaces and the translation of failures into the runtime's language.
+import type { NodeAPI } from 'node-red';
+
+import type { Failure } from '../errors';
+
+export const MODULE_NAME = 'node-red-contrib-aliyun-face-guard';
+
+/** Error texts live in the config node's catalog so that every node of the package shares them. */
+const ERRORS_NAMESPACE = `${MODULE_NAME}/face-guard-config`;
+
+export type Translate = NodeAPI['_'];
+
+export function errorText(
+    translate: Translate,
+    code: string,
+    detail: Record<string, string | number> = {},
+): string {
+    return translate(`${ERRORS_NAMESPACE}:face-guard-config.errors.${code}`, detail);
+}
+
+/** The msg.error a flow sees on output 2: stable code, localized text, the facts behind it. */
+export interface MessageError {
+    code: string;
+    message: string;
+    source: string;
+    retryable: boolean;
+    attempts: number;
+    httpStatus?: number;
+    apiCode?: number;
+    apiMessage?: string;
+    localizedMsg?: string;
+    requestId?: string;
+    serverTime?: string;
+}
+
+export function messageError(
+    translate: Translate,
+    failure: Failure,
+    attempts: number,
+): MessageError {
+    const error: MessageError = {
+        code: failure.code,
+        message: errorText(translate, failure.code, failure.detail),
+        source: failure.source,
+        retryable: failure.retryable,
+        attempts,
+    };
+    const optional = [
+        'httpStatus',
+        'apiCode',
+        'apiMessage',
+        'localizedMsg',
+        'requestId',
+        'serverTime',
+    ] as const;
+    for (const key of optional) {
+        if (failure[key] !== undefined) Object.assign(error, { [key]: failure[key] });
+    }
+    return error;
+}
