@@ -1,0 +1,90 @@
+// Shared fixtures for the node specs: a real emulator on 127.0.0.1 over HTTPS, and flows
+// whose config node trusts the emulator's CA through a core tls-config node.
+'use strict';
+
+const helper = require('node-red-node-test-helper');
+
+const { createEmulator } = require('../../dist/emulator');
+
+helper.init(require.resolve('node-red'));
+
+const configNode = require('../../dist/nodes/face-guard-config.js');
+const addNode = require('../../dist/nodes/face-guard-add.js');
+const tlsNode = require('@node-red/nodes/core/network/05-tls.js');
+
+const APP_KEY = 'test-app-key';
+const APP_SECRET = 'Secret-Do-Not-Leak-7f3a9c';
+
+const device = Object.freeze({
+    deviceIp: '192.168.1.20',
+    edgeGwIotId: 'gwIotId0001',
+    productKey: 'a1FaceGuard',
+    imageOssBucketName: 'face-images',
+    deviceName: 'door-east-01',
+    imageOssEndPoint: 'http://oss-cn-shanghai.aliyuncs.com',
+    extInfo: '进门',
+});
+
+async function startEmulator(options = {}) {
+    return createEmulator({ keys: [{ appKey: APP_KEY, appSecret: APP_SECRET }], log: false, ...options });
+}
+
+/**
+ * A tab with a config node (trusting `emulator`), one face-guard-add and two helper nodes
+ * on its outputs. `add` and `config` override properties.
+ */
+function addFlow(emulator, { add = {}, config = {} } = {}) {
+    return [
+        { id: 'f1', type: 'tab' },
+        {
+            id: 'cfg',
+            type: 'face-guard-config',
+            endpoint: emulator.url,
+            timeout: 5000,
+            tls: emulator.ca ? 'tls' : '',
+            ...config,
+        },
+        { id: 'tls', type: 'tls-config', name: '', cert: '', key: '', ca: '', verifyservercert: true },
+        { id: 'add', type: 'face-guard-add', z: 'f1', server: 'cfg', wires: [['ok'], ['err']], ...add },
+        { id: 'ok', type: 'helper', z: 'f1' },
+        { id: 'err', type: 'helper', z: 'f1' },
+    ];
+}
+
+function credentials(emulator, { appKey = APP_KEY, appSecret = APP_SECRET } = {}) {
+    const creds = { cfg: { appKey, appSecret } };
+    if (emulator.ca) creds.tls = { cadata: emulator.ca };
+    return creds;
+}
+
+/** Collects what arrives at the two outputs, and resolves when `count` messages came. */
+function collect(count) {
+    const ok = [];
+    const err = [];
+    let resolve;
+    const all = new Promise((r) => (resolve = r));
+    const check = () => ok.length + err.length >= count && resolve({ ok, err });
+    helper.getNode('ok').on('input', (msg) => {
+        ok.push(msg);
+        check();
+    });
+    helper.getNode('err').on('input', (msg) => {
+        err.push(msg);
+        check();
+    });
+    return all;
+}
+
+const nodes = [configNode, addNode, tlsNode];
+
+module.exports = {
+    APP_KEY,
+    APP_SECRET,
+    addFlow,
+    collect,
+    credentials,
+    device,
+    helper,
+    nodes,
+    startEmulator,
+};
