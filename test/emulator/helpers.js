@@ -88,7 +88,13 @@ function send(emulator, { method = 'POST', path = ADD, headers = {}, body, timeo
 function call(emulator, path, params, options = {}) {
     const body = options.body ?? envelope(params, options.apiVer, options.id);
     const request = signed({ path, body, ...options });
-    return send(emulator, { path: request.wirePath, headers: request.headers, body });
+    const { timeoutMs } = options;
+    return send(emulator, {
+        path: request.wirePath,
+        headers: request.headers,
+        body,
+        timeoutMs,
+    });
 }
 
 const addDevice = (emulator, overrides) => call(emulator, ADD, validDevice(overrides));
