@@ -10,16 +10,21 @@ function isLoopbackHost(host: string): boolean {
     return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
+/** One write, so a reader of stdout never sees half the banner. */
 function printStart(emulator: Emulator, settings: CliSettings): void {
-    const out = (line: string): boolean => process.stdout.write(`${line}\n`);
-    out(`face-guard emulator listening on ${emulator.url}`);
-    out(`  AppKeys: ${settings.options.keys.map((key) => key.appKey).join(', ')}`);
+    const lines = [`face-guard emulator listening on ${emulator.url}`];
+    lines.push(`  AppKeys: ${settings.options.keys.map((key) => key.appKey).join(', ')}`);
     if (emulator.ca && settings.caOut) {
-        out(`  CA certificate: ${settings.caOut} (e.g. NODE_EXTRA_CA_CERTS=${settings.caOut})`);
+        lines.push(
+            `  CA certificate: ${settings.caOut} (e.g. NODE_EXTRA_CA_CERTS=${settings.caOut})`,
+        );
     } else if (emulator.ca) {
-        out(`  CA certificate: ${emulator.url}/__emulator/ca.pem (or pass --ca-out <file>)`);
+        lines.push(
+            `  CA certificate: ${emulator.url}/__emulator/ca.pem (or pass --ca-out <file>)`,
+        );
     }
-    out(`  control: ${emulator.url}/__emulator/ (loopback only)`);
+    lines.push(`  control: ${emulator.url}/__emulator/ (loopback only)`);
+    process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function stopOnSignals(emulator: Emulator): void {
