@@ -75,6 +75,24 @@ function collect(count) {
     return all;
 }
 
+/**
+ * Records every done() a node calls, by wrapping Node-RED's own completion hook: a Complete
+ * node cannot show this across a redeploy, because Node-RED restarts it too.
+ */
+function spyDone(nodeId) {
+    const proto = helper._NodePrototype;
+    const original = proto._complete;
+    const calls = [];
+    proto._complete = function (msg, error) {
+        if (this.id === nodeId) calls.push({ msg, error });
+        return original.call(this, msg, error);
+    };
+    calls.restore = () => {
+        proto._complete = original;
+    };
+    return calls;
+}
+
 const nodes = [configNode, addNode, tlsNode];
 
 module.exports = {
@@ -86,5 +104,6 @@ module.exports = {
     device,
     helper,
     nodes,
+    spyDone,
     startEmulator,
 };
