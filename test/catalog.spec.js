@@ -283,6 +283,30 @@ describe('message catalogs', function () {
         }
     });
 
+    it('has every key that src/ passes literally to RED._', function () {
+        const files = [];
+        const collect = (dir) => {
+            for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+                const full = path.join(dir, entry.name);
+                if (entry.isDirectory()) collect(full);
+                else if (entry.name.endsWith('.ts')) files.push(full);
+            }
+        };
+        collect(path.join(ROOT, 'src'));
+        for (const file of files) {
+            const source = fs.readFileSync(file, 'utf8');
+            for (const match of source.matchAll(
+                /\b_\(\s*'(face-guard-(add|config)\.[^']+)'/g,
+            )) {
+                const key = match[1];
+                for (const lang of LANGS) {
+                    const keys = flatten(catalog(lang, key.split('.')[0]));
+                    should.exist(keys[key], `${path.relative(ROOT, file)} uses ${lang} ${key}`);
+                }
+            }
+        }
+    });
+
     it('labels the outputs iotId and error, and translates error in zh-CN', function () {
         catalog('en-US', 'face-guard-add')['face-guard-add'].outputs.should.eql({
             ok: 'iotId',
