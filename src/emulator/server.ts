@@ -44,7 +44,10 @@ export interface EmulatorOptions {
     clock?: () => number;
     /** A certificate to reuse instead of a fresh one, so a trusted CA stays valid. */
     certificate?: Certificate;
-    /** Idle keep-alive sockets are closed after this; default Node's 5000 ms. */
+    /**
+     * Idle keep-alive sockets are closed after this (default Node's 5000 ms). Recent Node
+     * versions add their own buffer of about 1 s before the socket actually closes.
+     */
     keepAliveTimeoutMs?: number;
 }
 

@@ -46,7 +46,7 @@ describe('emulator: the face-guard-emulator command', function () {
     beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'face-guard-cli-'))));
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    it('prints its HTTPS URL, writes --ca-out, serves signed requests and stops on SIGTERM', async function () {
+    it('prints its URL, writes --ca-out, serves, stops on SIGTERM', async function () {
         const caOut = path.join(dir, 'ca.pem');
         const run = startCli([
             '--port',
@@ -67,7 +67,7 @@ describe('emulator: the face-guard-emulator command', function () {
             (await h.addDevice(emulator)).json.code.should.equal(200);
             await new Promise((resolve) => setTimeout(resolve, 50));
             run.output().should.match(
-                /appKey=24841931 POST \/face\/paas\/edge\/guard\/device\/add ok status=200 code=200/,
+                /appKey=24841931 POST \/face\/\S+\/device\/add ok status=200 code=200/,
             );
             run.output().should.not.containEql(h.KEY.appSecret);
         } finally {
@@ -76,7 +76,7 @@ describe('emulator: the face-guard-emulator command', function () {
         (await run.exited).should.equal(0);
     });
 
-    it('takes keys from FACE_GUARD_EMULATOR_KEYS and serves plain HTTP with --http', async function () {
+    it('takes keys from FACE_GUARD_EMULATOR_KEYS; --http serves HTTP', async function () {
         const keys = `${h.OTHER_KEY.appKey}:${h.OTHER_KEY.appSecret},k2:s2:with:colons`;
         const run = startCli(['--http', '--quiet'], { FACE_GUARD_EMULATOR_KEYS: keys });
         try {

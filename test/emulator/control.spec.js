@@ -32,7 +32,7 @@ describe('emulator: the control endpoint', function () {
         (await h.control(emulator, 'GET', 'faults')).json.plan.next.should.be.empty();
     });
 
-    it('POST /__emulator/faults answers 400 with the reason to an invalid plan', async function () {
+    it('POST /__emulator/faults answers 400 and why to a bad plan', async function () {
         const res = await h.control(emulator, 'POST', 'faults', { nxt: [] });
         res.status.should.equal(400);
         res.json.error.should.containEql('nxt');
@@ -59,7 +59,7 @@ describe('emulator: the control endpoint', function () {
         new X509Certificate(res.text).ca.should.be.true();
     });
 
-    it('GET /__emulator/stats counts requests by outcome, status, code and error', async function () {
+    it('GET /__emulator/stats counts by outcome, status, code and error', async function () {
         await h.addDevice(emulator);
         await h.addDevice(emulator, { deviceIp: 'nope' });
         await h.send(emulator, { headers: {}, body: h.envelope({}) });
@@ -70,7 +70,7 @@ describe('emulator: the control endpoint', function () {
         stats.byError.should.eql({ 'Empty Signature': 1 });
     });
 
-    it('GET /__emulator/requests lists each request with its nonce and request id', async function () {
+    it('GET /__emulator/requests lists requests with nonce and id', async function () {
         const res = await h.call(emulator, h.ADD, h.validDevice(), { nonce: 'nonce-to-find' });
         const [record] = (await h.control(emulator, 'GET', 'requests')).json;
         record.should.have.properties({

@@ -30,7 +30,7 @@ describe('emulator: the face-guard device APIs', function () {
     }
 
     describe('add', function () {
-        it('answers {iotId} shaped like a platform iotId and echoes the envelope id', async function () {
+        it('answers a platform-shaped iotId and echoes the envelope id', async function () {
             const res = await h.call(emulator, h.ADD, h.validDevice(), { id: 'req-42' });
             const data = await ok(res);
             data.iotId.should.match(/^[A-Za-z0-9]{20}000100$/);
@@ -38,7 +38,7 @@ describe('emulator: the face-guard device APIs', function () {
             res.json.should.have.properties({ message: 'success', localizedMsg: null });
         });
 
-        it('updates the device with the same productKey and deviceName, keeping its iotId', async function () {
+        it('updates the same productKey + deviceName, keeping its iotId', async function () {
             const first = await ok(await h.addDevice(emulator));
             const second = await ok(await h.addDevice(emulator, { deviceIp: '10.1.2.3' }));
             second.iotId.should.equal(first.iotId);
@@ -67,7 +67,7 @@ describe('emulator: the face-guard device APIs', function () {
             device.extInfo.should.equal('');
         });
 
-        it('counts extInfo in characters: 127 Chinese characters pass, 128 do not', async function () {
+        it('counts extInfo in characters: 127 汉字 pass, 128 do not', async function () {
             await ok(await h.addDevice(emulator, { extInfo: '入'.repeat(127) }));
             coded(await h.addDevice(emulator, { extInfo: '入'.repeat(128) }), 460);
             await ok(await h.addDevice(emulator, { extInfo: '🚪'.repeat(127) }));
@@ -185,7 +185,7 @@ describe('emulator: the face-guard device APIs', function () {
             reply.id.should.equal('1');
         });
 
-        it('answers 20003 backend route not found to an apiVer the route does not have', async function () {
+        it('answers 20003 to an apiVer the route does not have', async function () {
             const res = await h.call(emulator, h.ADD, h.validDevice(), { apiVer: '1.0.1' });
             coded(res, 20003).message.should.match(/backend route not found/);
             emulator.devices().should.be.empty();

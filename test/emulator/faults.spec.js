@@ -45,7 +45,7 @@ describe('emulator: fault injection', function () {
         ['api-20056', 20056],
         ['api-500', 500],
     ]) {
-        it(`${fault} answers HTTP 200 with code ${code}, echoing the envelope id`, async function () {
+        it(`${fault} answers HTTP 200 with code ${code} and the envelope id`, async function () {
             once(fault);
             const res = await h.call(emulator, h.ADD, h.validDevice(), { id: 'env-7' });
             res.status.should.equal(200);

@@ -2,8 +2,9 @@
 'use strict';
 
 const should = require('should');
-const { randomUUID } = require('node:crypto');
+const { createHmac, randomUUID } = require('node:crypto');
 
+const { buildStringToSign, contentMd5, hmacSignature } = require('../../dist/signature');
 const { sharedFile } = require('../support/shared');
 const h = require('./helpers');
 
@@ -86,7 +87,7 @@ describe('emulator: the API Gateway checks', function () {
         res.status.should.equal(200);
     });
 
-    it('judges timestamps by its clock option, as a gateway 20 minutes ahead would', async function () {
+    it('judges timestamps by its clock option (a gateway 20 min ahead)', async function () {
         const ahead = await h.startEmulator({ clock: () => Date.now() + 20 * MINUTE });
         try {
             rejection(await h.addDevice(ahead), 400, 'Timestamp Expired');
@@ -116,7 +117,7 @@ describe('emulator: the API Gateway checks', function () {
         (await h.call(emulator, h.ADD, h.validDevice(), { nonce })).status.should.equal(200);
     });
 
-    it('answers 400 Invalid Content-MD5 when the body is not the one whose MD5 was signed', async function () {
+    it('answers 400 Invalid Content-MD5 to a body other than the signed one', async function () {
         const request = h.signed({ body: h.envelope(h.validDevice()) });
         const other = h.envelope(h.validDevice({ deviceIp: '10.0.0.9' }));
         const res = await h.send(emulator, { headers: request.headers, body: other });
@@ -132,7 +133,7 @@ describe('emulator: the API Gateway checks', function () {
         rejection(res, 400, `Invalid Signature, Server StringToSign:${expected}`);
     });
 
-    it('answers 400 Invalid Signature when a signed header changes after signing', async function () {
+    it('answers 400 Invalid Signature when Accept changes after signing', async function () {
         const body = h.envelope(h.validDevice());
         const request = h.signed({ body });
         request.headers['x-ca-stage'] = 'RELEASE ';
@@ -181,6 +182,34 @@ describe('emulator: the API Gateway checks', function () {
         );
     });
 
+    it('accepts no X-Ca-Timestamp and no X-Ca-Nonce: both are optional', async function () {
+        const body = h.envelope(h.validDevice());
+        const headers = {
+            accept: 'application/json',
+            'content-type': 'application/json',
+            'content-md5': contentMd5(body),
+            'x-ca-key': h.KEY.appKey,
+            'x-ca-signature-headers': 'x-ca-key',
+        };
+        const stringToSign = buildStringToSign({
+            method: 'POST',
+            headers,
+            signedHeaders: ['x-ca-key'],
+            url: h.ADD,
+        });
+        headers['x-ca-signature'] = hmacSignature(h.KEY.appSecret, stringToSign);
+        (await h.send(emulator, { headers, body })).status.should.equal(200);
+    });
+
+    it('verifies HmacSHA1 when X-Ca-Signature-Method asks for it', async function () {
+        const body = h.envelope(h.validDevice());
+        const request = h.signed({ body, headers: { 'x-ca-signature-method': 'HmacSHA1' } });
+        request.headers['x-ca-signature'] = createHmac('sha1', h.KEY.appSecret)
+            .update(request.stringToSign)
+            .digest('base64');
+        (await h.send(emulator, { headers: request.headers, body })).status.should.equal(200);
+    });
+
     it('passes every signature vector captured from the official SDK', async function () {
         const { vectors } = require(sharedFile('api/vectors/signature-vectors.json'));
         for (const vector of vectors) {
@@ -208,7 +237,7 @@ describe('emulator: the API Gateway checks', function () {
 });
 
 describe('emulator: APP flow control', function () {
-    it('answers 403 Throttled by APP Flow Control beyond the rate of one AppKey', async function () {
+    it('answers 403 Throttled by APP Flow Control beyond the rate', async function () {
         const emulator = await h.startEmulator({ ratePerSecondPerAppKey: 2 });
         try {
             const statuses = [];

@@ -49,7 +49,7 @@ describe('emulator: HTTPS', function () {
         cert.subjectAltName.should.containEql('DNS:localhost');
     });
 
-    it('reuses a given certificate so a trusted CA stays valid across restarts', async function () {
+    it('reuses a given certificate so a trusted CA stays valid', async function () {
         const { createCertificate } = require('../../dist/emulator');
         const certificate = await createCertificate('127.0.0.1');
         const again = await h.startEmulator({ certificate });
