@@ -39,7 +39,7 @@ function markExecutable() {
     if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
 }
 
-fs.rmSync(dist, { recursive: true, force: true });
+fs.rmSync(dist, { recursive: true, force: true, maxRetries: 5 });
 compile();
 placeEditorFiles();
 markExecutable();
