@@ -41,4 +41,7 @@ export const FAULT_REPLIES = {
         localizedMsg: '后端服务调用超时',
     },
     'api-500': { code: 500, message: 'system error', localizedMsg: '系统错误' },
+    // A parameter the platform refuses although it looks right from outside (e.g. a
+    // productKey of another account): the one API failure a careful client cannot pre-empt.
+    'api-460': { code: 460, message: 'request parameter error', localizedMsg: '请求参数错误' },
 } as const satisfies Record<string, ApiReply>;

@@ -34,8 +34,8 @@ A local stand-in for Alibaba Cloud API Gateway and the Living Platform face-guar
   -h, --help              this text
 
 Faults: hang, stall-body, reset, html, latency (transport: act before the gateway checks);
-http-500, http-503, throttle, api-429, api-20056, api-500, bad-json (act only on requests
-that pass the gateway checks).
+http-500, http-503, throttle, api-429, api-20056, api-500, api-460, bad-json (act only on
+requests that pass the gateway checks).
 
 Keys from the environment: FACE_GUARD_EMULATOR_KEYS="key1:secret1,key2:secret2".
 Control endpoint (loopback callers only): POST /__emulator/faults, POST /__emulator/reset,

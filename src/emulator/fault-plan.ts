@@ -20,6 +20,7 @@ export const AUTHENTICATED_FAULTS = [
     'api-429',
     'api-20056',
     'api-500',
+    'api-460',
     'bad-json',
 ] as const;
 

@@ -99,6 +99,18 @@ describe('face-guard-add when the gateway or the network misbehaves', function (
         msg.error.httpStatus.should.equal(502);
     });
 
+    it('sends a 460 from the API to output 2 with its code, untouched payload, no retry', async function () {
+        emulator.setFaults({ next: [{ fault: 'api-460', count: 1 }] });
+        const msg = await sendOne();
+        msg.error.code.should.equal('API_INVALID_PARAM');
+        msg.error.source.should.equal('api');
+        msg.error.apiCode.should.equal(460);
+        msg.error.httpStatus.should.equal(200);
+        msg.error.localizedMsg.should.equal('请求参数错误');
+        msg.error.attempts.should.equal(1);
+        msg.payload.should.eql(device);
+    });
+
     it('reports malformed JSON in an HTTP 200 as BAD_RESPONSE', async function () {
         emulator.setFaults({ next: [{ fault: 'bad-json', count: 1 }] });
         const msg = await sendOne();
