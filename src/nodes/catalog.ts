@@ -10,12 +10,35 @@ const ERRORS_NAMESPACE = `${MODULE_NAME}/face-guard-config`;
 
 export type Translate = NodeAPI['_'];
 
+/**
+ * Every variable an error text may use. i18next prints `__name__` as it is when a variable
+ * is missing, so each starts empty and the failure's own detail fills what it knows.
+ */
+const NO_DETAIL: Record<string, string> = Object.fromEntries(
+    [
+        'field',
+        'type',
+        'length',
+        'max',
+        'reason',
+        'endpoint',
+        'apiMessage',
+        'apiCode',
+        'serverTime',
+        'attempts',
+        'httpStatus',
+        'timeout',
+        'limit',
+    ].map((name) => [name, '']),
+);
+
 export function errorText(
     translate: Translate,
     code: string,
     detail: Record<string, string | number> = {},
 ): string {
-    return translate(`${ERRORS_NAMESPACE}:face-guard-config.errors.${code}`, detail);
+    const values = { ...NO_DETAIL, ...detail };
+    return translate(`${ERRORS_NAMESPACE}:face-guard-config.errors.${code}`, values);
 }
 
 /** The msg.error a flow sees on output 2: stable code, localized text, the facts behind it. */

@@ -26,6 +26,7 @@ interface CheckBody {
     appSecret?: string;
     timeout?: number | string;
     tls?: string;
+    proxy?: string;
 }
 
 function credentialsFor(RED: NodeAPI, body: CheckBody): FaceGuardCredentials {
@@ -57,6 +58,7 @@ export async function checkCredentials(RED: NodeAPI, body: CheckBody): Promise<C
         timeout: body.timeout,
         maxAttempts: 1,
         tls: body.tls,
+        proxy: body.proxy,
     };
     const client = new LivingPlatformClient(
         clientOptions(RED, def, {
