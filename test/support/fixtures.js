@@ -5,8 +5,16 @@
 const helper = require('node-red-node-test-helper');
 
 const { createEmulator } = require('../../dist/emulator');
+const secretWatch = require('./secret-watch');
 
 helper.init(require.resolve('node-red'));
+
+// Every unload first hands the spies' calls to the secret watch (see secret-watch.js).
+const unload = helper.unload.bind(helper);
+helper.unload = function () {
+    secretWatch.record(helper);
+    return unload();
+};
 
 const configNode = require('../../dist/nodes/face-guard-config.js');
 const addNode = require('../../dist/nodes/face-guard-add.js');
