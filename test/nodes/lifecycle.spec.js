@@ -31,6 +31,13 @@ function maxOverlap(records) {
     return most;
 }
 
+/** Counts of the event loop's live resources by kind (sockets, timers). */
+function resources() {
+    const counts = {};
+    for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] || 0) + 1;
+    return counts;
+}
+
 function wait(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -76,6 +83,40 @@ describe('face-guard-add on redeploy, queues and limits', function () {
         err.forEach((m) => m.error.source.should.equal('cancelled'));
         done.map((call) => call.msg.topic).sort().should.eql(['t0', 't1', 't2']);
         done.forEach((call) => should.not.exist(call.error));
+    });
+
+    it('leaves no socket or timer behind after two redeploys while a request hangs', async function () {
+        // Warm up first: the emulator's server starts its own connection-tracking timer on
+        // its first connection, and that one is not ours to count.
+        await helper.load(nodes, addFlow(emulator), credentials(emulator));
+        const warmUp = collect(1);
+        helper.getNode('add').receive({ payload: { ...device } });
+        await warmUp;
+        await helper.unload();
+        await wait(100);
+        const baseline = resources();
+
+        emulator.setFaults({ next: [{ fault: 'hang', count: 10 }] });
+        const flow = addFlow(emulator, { config: { timeout: 60000 } });
+        await helper.load(nodes, flow, credentials(emulator));
+        const answers = collect(2);
+        helper.getNode('add').receive({ payload: { ...device } });
+        await wait(100);
+        const v2 = flow.map((node) => (node.id === 'add' ? { ...node, name: 'v2' } : node));
+        await helper.setFlows(v2, 'nodes', credentials(emulator));
+        helper.getNode('add').receive({ payload: { ...device } });
+        await wait(100);
+        const v3 = flow.map((node) => (node.id === 'cfg' ? { ...node, name: 'v3' } : node));
+        await helper.setFlows(v3, 'nodes', credentials(emulator));
+
+        const { err } = await answers;
+        err.map((m) => m.error.code).should.eql(['CANCELLED', 'CANCELLED']);
+        await helper.unload();
+        await wait(100);
+        const after = resources();
+        for (const kind of ['TCPSocketWrap', 'TLSWrap', 'Timeout']) {
+            (after[kind] || 0).should.be.belowOrEqual(baseline[kind] || 0, kind);
+        }
     });
 
     it('overflows a full queue into output 2 with QUEUE_FULL, never silently', async function () {
