@@ -1,6 +1,7 @@
 // The message discipline every face-guard node follows: each input answered by exactly one
-// message (one per element for an array payload) and one done(); failures on output 2 with
-// a coded msg.error; nothing in flight forgotten on close.
+// message (one per element for an array payload, or the several a spec's expand() makes of
+// one success) and one done(); failures on output 2 with a coded msg.error; nothing in
+// flight forgotten on close.
 import type { Node, NodeAPI, NodeMessage, NodeMessageInFlow } from 'node-red';
 
 import type { ApiCall, CallOutcome } from '../client';
@@ -17,18 +18,31 @@ export interface RunnerSpec {
     /** Whether an array payload means one call per element. */
     bulk: boolean;
     prepare(msg: NodeMessage, config: FaceGuardConfigNode): Promise<Prepared>;
+    /**
+     * Optional: refuses a success whose data is not in the form the API documents, before
+     * the message is touched, so output 2 still carries the payload as it came.
+     */
+    check?(data: unknown): Failure | undefined;
     /** Fills the success message from the API's data. */
     succeed(msg: NodeMessage, data: unknown): void;
+    /**
+     * Optional: the messages output 1 carries for one success, for nodes that answer one
+     * input with several (one per device). Without it, or when it gives none, the success
+     * message itself, so every input is still answered.
+     */
+    expand?(msg: NodeMessage, data: unknown): NodeMessage[];
     /** Short status text after a success. */
     statusText(data: unknown): string;
     errorsToCatch: boolean;
 }
 
-type Send = (msg: Array<NodeMessage | null>) => void;
+/** What one output port gets: nothing, a message, or several messages in order. */
+type PortMessages = NodeMessage | NodeMessage[] | null;
+type Send = (msg: PortMessages[]) => void;
 type Done = (err?: Error) => void;
 
 interface Answer {
-    output: [NodeMessage | null, NodeMessage | null];
+    output: [PortMessages, NodeMessage | null];
     internal?: Error;
 }
 
@@ -159,13 +173,20 @@ export class RequestRunner {
             this.controllers.delete(controller);
         }
 
-        if (outcome.ok) {
-            this.status.succeeded(this.spec.statusText(outcome.data));
-            return [this.successOutput(msg, prepared.call, outcome), null];
+        if (!outcome.ok) return this.failed(msg, outcome.failure, outcome.attempts);
+        const unexpected = this.spec.check?.(outcome.data);
+        if (unexpected) {
+            const cause = { ...unexpected, requestId: outcome.requestId };
+            return this.failed(msg, cause, outcome.attempts);
         }
-        this.status.failed(outcome.failure.code);
-        this.report(outcome.failure, outcome.attempts);
-        return this.failureOutput(msg, outcome.failure, outcome.attempts);
+        this.status.succeeded(this.spec.statusText(outcome.data));
+        return [this.successOutput(msg, prepared.call, outcome), null];
+    }
+
+    private failed(msg: NodeMessage, cause: Failure, attempts: number): Answer['output'] {
+        this.status.failed(cause.code);
+        this.report(cause, attempts);
+        return this.failureOutput(msg, cause, attempts);
     }
 
     private configRefusal(): Failure | undefined {
@@ -186,7 +207,7 @@ export class RequestRunner {
         msg: NodeMessage,
         call: ApiCall,
         outcome: CallOutcome & { ok: true },
-    ): NodeMessage {
+    ): PortMessages {
         this.spec.succeed(msg, outcome.data);
         Object.assign(msg, {
             faceGuard: {
@@ -197,7 +218,9 @@ export class RequestRunner {
                 params: call.params,
             },
         });
-        return msg;
+        if (!this.spec.expand) return msg;
+        const messages = this.spec.expand(msg, outcome.data);
+        return messages.length > 0 ? messages : msg;
     }
 
     private failureOutput(
