@@ -5,6 +5,7 @@
 const helper = require('node-red-node-test-helper');
 
 const { createEmulator } = require('../../dist/emulator');
+const { LivingPlatformClient, addDevice } = require('../../dist');
 const secretWatch = require('./secret-watch');
 
 helper.init(require.resolve('node-red'));
@@ -18,6 +19,9 @@ helper.unload = function () {
 
 const configNode = require('../../dist/nodes/face-guard-config.js');
 const addNode = require('../../dist/nodes/face-guard-add.js');
+const getNode = require('../../dist/nodes/face-guard-get.js');
+const queryNode = require('../../dist/nodes/face-guard-query.js');
+const apiNode = require('../../dist/nodes/aliyun-iot-api.js');
 const tlsNode = require('@node-red/nodes/core/network/05-tls.js');
 
 const APP_KEY = 'test-app-key';
@@ -84,6 +88,25 @@ function collect(count) {
 }
 
 /**
+ * The usual hooks of a node suite: one emulator for the suite (handed to `use`), flows
+ * unloaded and the emulator reset after each test, the emulator closed at the end.
+ */
+function useEmulator(use, options = {}) {
+    let emulator;
+    before(async function () {
+        emulator = await startEmulator(options);
+        use(emulator);
+    });
+    afterEach(async function () {
+        await helper.unload();
+        emulator.reset();
+    });
+    after(async function () {
+        await emulator.close();
+    });
+}
+
+/**
  * Records every done() a node calls, by wrapping Node-RED's own completion hook: a Complete
  * node cannot show this across a redeploy, because Node-RED restarts it too.
  */
@@ -101,17 +124,59 @@ function spyDone(nodeId) {
     return calls;
 }
 
+/**
+ * The same tab as addFlow with a node of `type` (id 'node', wired to 'ok' and 'err') in
+ * place of face-guard-add; `node` and `config` override properties.
+ */
+function workerFlow(emulator, type, { node = {}, config = {} } = {}) {
+    return addFlow(emulator, { config }).map((n) =>
+        n.id === 'add'
+            ? { id: 'node', type, z: 'f1', server: 'cfg', wires: [['ok'], ['err']], ...node }
+            : n,
+    );
+}
+
+/**
+ * Registers devices on the emulator with a real signed client, outside any flow, and
+ * resolves their iotIds in order; a spec then starts from a platform that knows them.
+ */
+async function seedDevices(emulator, devices) {
+    const client = new LivingPlatformClient({
+        endpoint: emulator.url,
+        appKey: APP_KEY,
+        appSecret: APP_SECRET,
+        tls: emulator.ca ? { ca: emulator.ca } : undefined,
+    });
+    try {
+        const iotIds = [];
+        for (const fields of devices) {
+            const outcome = await addDevice(client, fields);
+            if (!outcome.ok) throw new Error(`seeding failed: ${outcome.failure.code}`);
+            iotIds.push(outcome.data.iotId);
+        }
+        return iotIds;
+    } finally {
+        client.close();
+    }
+}
+
 const nodes = [configNode, addNode, tlsNode];
+/** Every node set of the package, for flows chaining add, get, query and the generic call. */
+const allNodes = [...nodes, getNode, queryNode, apiNode];
 
 module.exports = {
     APP_KEY,
     APP_SECRET,
     addFlow,
+    allNodes,
     collect,
     credentials,
     device,
     helper,
     nodes,
+    seedDevices,
     spyDone,
     startEmulator,
+    useEmulator,
+    workerFlow,
 };
