@@ -177,3 +177,35 @@ describe('face-guard-get in a real Node-RED runtime against the HTTPS emulator',
         }
     });
 });
+
+describe('face-guard-get after an emulator restart with a state file', function () {
+    const fs = require('node:fs');
+    const os = require('node:os');
+    const path = require('node:path');
+
+    let dir;
+
+    beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'face-guard-state-'))));
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('still finds a device added before the restart, so a demo survives it', async function () {
+        const stateFile = path.join(dir, 'devices.json');
+        const first = await startEmulator({ stateFile });
+        const [iotId] = await seedDevices(first, [device]);
+        await first.close();
+
+        const second = await startEmulator({ stateFile });
+        try {
+            const flow = workerFlow(second, 'face-guard-get');
+            await helper.load(allNodes, flow, credentials(second));
+            const answers = collect(1);
+            helper.getNode('node').receive({ payload: { iotId } });
+            const { ok, err } = await answers;
+            err.should.be.empty();
+            ok[0].payload.should.eql({ ...device, iotId });
+        } finally {
+            await helper.unload();
+            await second.close();
+        }
+    });
+});
