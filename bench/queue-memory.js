@@ -1,0 +1,58 @@
+// Child-process entry (run with --expose-gc): how much RSS 10,000 calls waiting in one
+// LivingPlatformClient's queue cost. The emulator holds every answer back, so the first
+// `concurrency` calls stay in flight and the rest wait in the limiter, each with its own
+// device params and abort signal, as face-guard-add queues them for a flow.
+'use strict';
+
+const { LivingPlatformClient } = require('../dist/client');
+const { ADD_PATH, makeDevice } = require('./devices');
+
+const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** RSS and V8 heap after a full collection, in MB. */
+function memory() {
+    global.gc();
+    const { rss, heapUsed } = process.memoryUsage();
+    return { rss: rss / 1024 / 1024, heap: heapUsed / 1024 / 1024 };
+}
+
+async function main() {
+    const { url, key, queued, concurrency } = JSON.parse(process.env.BENCH_CONTEXT);
+    const client = new LivingPlatformClient({
+        endpoint: url,
+        ...key,
+        concurrency,
+        queueLimit: queued,
+        // Longer than the emulator holds its answers back: nothing may time out meanwhile.
+        timeoutMs: 120000,
+    });
+    await settle(100);
+    const before = memory();
+
+    const calls = [];
+    for (let i = 0; i < queued + concurrency; i += 1) {
+        const call = { path: ADD_PATH, apiVer: '1.0.0', params: makeDevice(i) };
+        // face-guard-add gives every call a signal of its own, to abort it on close.
+        calls.push(client.call(call, new AbortController().signal));
+    }
+    await settle(500);
+    const waiting = client.queued;
+    const after = memory();
+
+    client.close();
+    const outcomes = await Promise.all(calls);
+    const refused = outcomes.filter((outcome) => !outcome.ok).length;
+    const answer = {
+        waiting,
+        refused,
+        growthMb: after.rss - before.rss,
+        heapGrowthMb: after.heap - before.heap,
+        beforeMb: before.rss,
+    };
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+}
+
+main().catch((err) => {
+    process.stderr.write(`queue-memory failed: ${err.stack || err}\n`);
+    process.exit(1);
+});
