@@ -77,9 +77,12 @@ export = function register(RED: NodeAPI): void {
             bulk: false,
             errorsToCatch: def.errorsToCatch === true,
             prepare,
+            // A success whose data is neither a list nor absent is not the documented API
+            // (a proxy's JSON, a paged answer): better a coded failure than a wrong list.
             check(data) {
-                if (data === undefined || data === null || Array.isArray(data))
+                if (data === undefined || data === null || Array.isArray(data)) {
                     return undefined;
+                }
                 return failure('BAD_RESPONSE', {
                     detail: { httpStatus: 200 },
                     httpStatus: 200,
