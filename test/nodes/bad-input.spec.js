@@ -11,6 +11,7 @@ const {
     helper,
     nodes,
     startEmulator,
+    useEmulator,
 } = require('../support/fixtures');
 
 const FIELDS = [
@@ -93,19 +94,7 @@ describe('face-guard-add with generated bad input (fast-check)', function () {
 
 describe('face-guard-add under bursts', function () {
     let emulator;
-
-    before(async function () {
-        emulator = await startEmulator();
-    });
-
-    after(async function () {
-        await emulator.close();
-    });
-
-    afterEach(async function () {
-        await helper.unload();
-        emulator.reset();
-    });
+    useEmulator((started) => (emulator = started));
 
     it('sends 50 messages of the same millisecond with 50 distinct nonces', async function () {
         await helper.load(

@@ -11,23 +11,12 @@ const {
     helper,
     nodes,
     startEmulator,
+    useEmulator,
 } = require('../support/fixtures');
 
 describe('face-guard-add in a real Node-RED runtime against the HTTPS emulator', function () {
     let emulator;
-
-    before(async function () {
-        emulator = await startEmulator();
-    });
-
-    after(async function () {
-        await emulator.close();
-    });
-
-    afterEach(async function () {
-        await helper.unload();
-        emulator.reset();
-    });
+    useEmulator((started) => (emulator = started));
 
     async function load(options, creds) {
         await helper.load(nodes, addFlow(emulator, options), creds ?? credentials(emulator));

@@ -10,25 +10,14 @@ const {
     helper,
     nodes,
     startEmulator,
+    useEmulator,
 } = require('../support/fixtures');
 
 const quick = { timeout: 600, maxAttempts: 3 };
 
 describe('face-guard-add when the gateway or the network misbehaves', function () {
     let emulator;
-
-    before(async function () {
-        emulator = await startEmulator();
-    });
-
-    after(async function () {
-        await emulator.close();
-    });
-
-    afterEach(async function () {
-        await helper.unload();
-        emulator.reset();
-    });
+    useEmulator((started) => (emulator = started));
 
     async function sendOne(config = quick, payload = { ...device }) {
         await helper.load(nodes, addFlow(emulator, { config }), credentials(emulator));

@@ -12,6 +12,7 @@ const {
     nodes,
     spyDone,
     startEmulator,
+    useEmulator,
 } = require('../support/fixtures');
 
 /** The most requests the emulator was serving at one time, from its request log. */
@@ -44,19 +45,7 @@ function wait(ms) {
 
 describe('face-guard-add on redeploy, queues and limits', function () {
     let emulator;
-
-    before(async function () {
-        emulator = await startEmulator();
-    });
-
-    after(async function () {
-        await emulator.close();
-    });
-
-    afterEach(async function () {
-        await helper.unload();
-        emulator.reset();
-    });
+    useEmulator((started) => (emulator = started));
 
     it('answers in-flight and queued messages as CANCELLED on redeploy, one done() each', async function () {
         emulator.setFaults({ next: [{ fault: 'hang', count: 10 }] });
