@@ -9,6 +9,17 @@ const should = require('should');
 // acorn is what node-red-dev parses editor scripts with; it comes with node-red's nodes.
 const acorn = require('acorn');
 
+const {
+    catalogOf,
+    editorScripts: scriptsOf,
+    helpOf,
+    nodeSets,
+    walk: walkAst,
+} = require('./support/package-nodes');
+
+/** A key of one of our catalogs shown as text, e.g. `face-guard-add.label.name`. */
+const RAW_TEXT_KEY = /\b(face-guard|aliyun-iot)-[a-z-]+\.(label|status|errors|placeholder)\./;
+
 const ROOT = path.join(__dirname, '..');
 const LANGS = ['en-US', 'zh-CN'];
 const TYPES = ['face-guard-config', 'face-guard-add'];
@@ -567,5 +578,176 @@ describe('example flows', function () {
         lines.length.should.equal(7);
         // A BOM would become part of the first column name after the csv node.
         read('examples', 'devices.csv').charCodeAt(0).should.not.equal(0xfeff);
+    });
+});
+
+// The same promises for every node set package.json lists, so that a node added later is
+// held to them without editing this file: both catalogs complete and alike, and every key
+// that src/ or the editor html uses present in both languages.
+describe('every node set of package.json', function () {
+    const sets = nodeSets();
+    const ownTypes = sets.flatMap((s) => s.types.map((t) => t.type));
+    const setOfType = (type) => sets.find((s) => s.types.some((t) => t.type === type));
+    const keysOf = (set, lang) => flatten(catalogOf(set, lang));
+
+    /** src/**\/*.ts, read once. */
+    const sources = (() => {
+        const files = [];
+        const collect = (dir) => {
+            for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+                const full = path.join(dir, entry.name);
+                if (entry.isDirectory()) collect(full);
+                else if (entry.name.endsWith('.ts')) files.push(full);
+            }
+        };
+        collect(path.join(ROOT, 'src'));
+        return files.map((file) => ({
+            file: path.relative(ROOT, file),
+            text: fs.readFileSync(file, 'utf8'),
+        }));
+    })();
+
+    /** Which of our types a key belongs to: the part before the first dot. */
+    const ownerOf = (key) => ownTypes.find((type) => key.startsWith(`${type}.`));
+
+    it('lists node sets whose html registers at least one type', function () {
+        sets.length.should.be.aboveOrEqual(2);
+        for (const set of sets) set.types.length.should.be.above(0, set.set);
+    });
+
+    for (const set of sets) {
+        describe(set.set, function () {
+            it('ships an en-US and a zh-CN catalog with the same keys', function () {
+                for (const lang of LANGS) should.exist(catalogOf(set, lang), `${lang}`);
+                Object.keys(keysOf(set, 'zh-CN'))
+                    .sort()
+                    .should.eql(Object.keys(keysOf(set, 'en-US')).sort());
+            });
+
+            it('has a non-empty text with the same variables in both languages', function () {
+                const en = keysOf(set, 'en-US');
+                const zh = keysOf(set, 'zh-CN');
+                for (const [key, text] of Object.entries(en)) {
+                    for (const [lang, value] of [
+                        ['en-US', text],
+                        ['zh-CN', zh[key]],
+                    ]) {
+                        should(typeof value).equal('string', `${lang} ${key}`);
+                        value.trim().should.not.equal('', `${lang} ${key} is empty`);
+                    }
+                    variables(zh[key]).should.eql(variables(text), key);
+                }
+            });
+
+            it('has every data-i18n key of its editor html in its own catalog', function () {
+                const html = fs.readFileSync(set.html, 'utf8');
+                const keys = [...html.matchAll(/data-i18n="([^"]+)"/g)].flatMap((m) =>
+                    m[1].split(';').map((entry) => entry.replace(/^\[[^\]]+\]/, '')),
+                );
+                for (const key of keys.filter((k) => !k.includes(':'))) {
+                    for (const lang of LANGS) {
+                        should.exist(keysOf(set, lang)[key], `${lang}: ${set.set} uses ${key}`);
+                    }
+                }
+            });
+
+            it('has every key its editor script names in the catalog it belongs to', function () {
+                const literals = [];
+                for (const script of scriptsOf(fs.readFileSync(set.html, 'utf8'))) {
+                    walkAst(acorn.parse(script, { ecmaVersion: 'latest' }), (node) => {
+                        if (node.type === 'Literal' && typeof node.value === 'string') {
+                            literals.push(node.value);
+                        }
+                    });
+                }
+                const keys = literals.filter(
+                    (s) =>
+                        /^[\w-]+(\.[\w-]+)+$/.test(s) && ownerOf(s) && !/\.(svg|png)$/.test(s),
+                );
+                for (const key of keys) {
+                    const owner = setOfType(ownerOf(key));
+                    for (const lang of LANGS) {
+                        should.exist(
+                            keysOf(owner, lang)[key],
+                            `${lang}: ${set.set} uses ${key}`,
+                        );
+                    }
+                }
+            });
+
+            it('has help for each of its types in both languages', function () {
+                for (const { type } of set.types) {
+                    for (const lang of LANGS) {
+                        const help = helpOf(set, type, lang);
+                        should.exist(help, `${lang} help for ${type}`);
+                        help.should.not.match(RAW_TEXT_KEY, `${lang} help of ${type}`);
+                    }
+                    helpOf(set, type, 'zh-CN').should.match(/[\u4e00-\u9fff]/);
+                }
+            });
+        });
+    }
+
+    it('has every key src/ passes literally to RED._, in both languages', function () {
+        let found = 0;
+        for (const { file, text } of sources) {
+            for (const [, key] of text.matchAll(/\b_\(\s*['"]([^'"]+)['"]/g)) {
+                const bare = key.replace(/^[^:]*:/, '');
+                const owner = ownerOf(bare);
+                if (!owner) continue;
+                found += 1;
+                for (const lang of LANGS) {
+                    should.exist(
+                        keysOf(setOfType(owner), lang)[bare],
+                        `${file} uses ${lang} ${bare}`,
+                    );
+                }
+            }
+        }
+        found.should.be.above(0);
+    });
+
+    it('has texts under every key prefix src/ builds at run time, in both languages', function () {
+        // `aliyun-iot-api.reason.${reason}` and the like: at least the branch must exist.
+        for (const { file, text } of sources) {
+            for (const [, stem] of text.matchAll(/\b_\(\s*`([\w-]+(?:\.[\w-]+)*\.)\$\{/g)) {
+                const owner = ownerOf(stem);
+                if (!owner) continue;
+                for (const lang of LANGS) {
+                    Object.keys(keysOf(setOfType(owner), lang))
+                        .some((key) => key.startsWith(stem))
+                        .should.be.true(`${file} builds ${stem}… but ${lang} has none`);
+                }
+            }
+        }
+    });
+
+    it('has every status text that the shared status tracker sets, for each node', function () {
+        // request-runner gives StatusTracker a prefix per node; the tracker then sets
+        // `<prefix>.status.<key>` for requesting, requestingCount and each problem().
+        const tracker = sources.find((s) => s.file.endsWith('status-tracker.ts'));
+        should.exist(tracker, 'src/nodes/status-tracker.ts');
+        const fixed = [...tracker.text.matchAll(/\.status\.(\w+)`/g)].map((m) => m[1]);
+        const problems = sources.flatMap((s) =>
+            [...s.text.matchAll(/\.problem\(\s*'(\w+)'\s*\)/g)].map((m) => m[1]),
+        );
+        const keys = [...new Set([...fixed, ...problems])];
+        keys.should.containDeep(['requesting', 'requestingCount', 'missingConfig']);
+        const prefixes = sources.flatMap((s) =>
+            [...s.text.matchAll(/\bprefix:\s*'([\w-]+)'/g)].map((m) => m[1]),
+        );
+        prefixes.should.containEql('face-guard-add');
+        for (const prefix of prefixes) {
+            const owner = setOfType(prefix);
+            should.exist(owner, `prefix ${prefix} is no node type of package.json`);
+            for (const key of keys) {
+                for (const lang of LANGS) {
+                    should.exist(
+                        keysOf(owner, lang)[`${prefix}.status.${key}`],
+                        `${lang} ${prefix}.status.${key}`,
+                    );
+                }
+            }
+        }
     });
 });
