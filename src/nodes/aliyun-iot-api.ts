@@ -26,6 +26,9 @@ interface AliyunIotApiDef extends NodeDef {
 /** The refusals with a sentence in this node's catalog: the operation's, and JSON text. */
 const TRANSLATED_REASONS = new Set<string>([...GENERIC_CALL_REASONS, 'notJson']);
 
+/** The editor's default; a flow written without apiVer behaves like a node from the palette. */
+const DEFAULT_API_VERSION = '1.0.0';
+
 type Read = { ok: true; values: Record<string, unknown> } | { ok: false; failure: Failure };
 
 function source(name: string, value: unknown, type: unknown, fallback: string): FieldSource {
@@ -88,7 +91,7 @@ export = function register(RED: NodeAPI): void {
             const { params, iotToken, cloudToken } = read.values;
             const checked = validateGenericCall({
                 path: def.path,
-                apiVer: def.apiVer,
+                apiVer: def.apiVer ?? DEFAULT_API_VERSION,
                 params,
                 iotToken,
                 cloudToken,

@@ -140,6 +140,17 @@ describe('aliyun-iot-api in a real Node-RED runtime against the HTTPS emulator',
         calls[0].should.not.have.property('cloudToken');
     });
 
+    it('uses the editor defaults for properties the flow JSON leaves out', async function () {
+        const [iotId] = await seedDevices(emulator, [device]);
+        const flow = workerFlow(emulator, 'aliyun-iot-api', { node: { path: GET } });
+        await helper.load(allNodes, flow, credentials(emulator));
+        const calls = recordCalls();
+        const { ok } = await answersTo(helper.getNode('node'), [{ payload: { iotId } }]);
+
+        ok[0].payload.iotId.should.equal(iotId);
+        calls[0].should.eql({ path: GET, apiVer: '1.0.0', params: { iotId } });
+    });
+
     it('refuses a bad path or apiVer on output 2 before anything is sent', async function () {
         const cases = [
             [{ path: '/face/paas/../admin' }, 'INVALID_PARAM'],
