@@ -253,6 +253,21 @@ describe('the npm pack tarball, installed into a fresh Node-RED', function () {
         }
     });
 
+    it('pulls no known-bad package into the production tree (D02: agent-base < 6)', function () {
+        const versions = [];
+        const visit = (dir) => {
+            if (!fs.existsSync(dir)) return;
+            for (const name of fs.readdirSync(dir)) {
+                const full = path.join(dir, name);
+                if (name.startsWith('@')) visit(full);
+                else if (name === 'agent-base') versions.push(packageJson(full).version);
+                visit(path.join(full, 'node_modules'));
+            }
+        };
+        visit(path.join(userDir, 'node_modules'));
+        for (const version of versions) Number(version.split('.')[0]).should.be.aboveOrEqual(6);
+    });
+
     it('logs no warning or error about the package, its types or its catalogs', function () {
         const pattern = new RegExp(
             [
@@ -281,7 +296,8 @@ describe('the npm pack tarball, installed into a fresh Node-RED', function () {
         ];
 
         for (const [asked, expected] of cases) {
-            it(`GET /nodes/messages?lng=${asked} gives ${LANGS.includes(asked) ? 'our' : 'no'} ${asked} texts`, async function () {
+            const ours = LANGS.includes(asked) ? 'our' : 'no';
+            it(`GET /nodes/messages?lng=${asked} gives ${ours} ${asked} texts`, async function () {
                 const res = await get(`${nodeRed.url}nodes/messages?lng=${asked}`);
                 res.status.should.equal(200);
                 const catalogs = JSON.parse(res.body);
@@ -299,7 +315,7 @@ describe('the npm pack tarball, installed into a fresh Node-RED', function () {
                 }
             });
 
-            it(`GET /nodes, Accept-Language ${asked}, has our ${expected} help`, async function () {
+            it(`GET /nodes, Accept-Language ${asked}: ${expected} help`, async function () {
                 const res = await get(nodeRed.url + 'nodes', {
                     Accept: 'text/html',
                     'Accept-Language': asked,
