@@ -407,7 +407,7 @@ describe('the editor in a real browser', function () {
                             type: 'inject',
                             z: TAB,
                             x: 140,
-                            y: 80 + (tag === 'en-us' ? 0 : 160),
+                            y: 200 + (tag === 'en-us' ? 0 : 160),
                             props: [{ p: 'payload' }],
                             payload: JSON.stringify(device(lang)),
                             payloadType: 'json',
@@ -418,7 +418,7 @@ describe('the editor in a real browser', function () {
                             type: 'face-guard-add',
                             z: TAB,
                             x: 360,
-                            y: 80 + (tag === 'en-us' ? 0 : 160),
+                            y: 200 + (tag === 'en-us' ? 0 : 160),
                             server: CONFIG,
                             wires: [[ids.ok], [ids.error]],
                         },
@@ -427,7 +427,7 @@ describe('the editor in a real browser', function () {
                             type: 'debug',
                             z: TAB,
                             x: 580,
-                            y: 60 + (tag === 'en-us' ? 0 : 160),
+                            y: 180 + (tag === 'en-us' ? 0 : 160),
                             wires: [],
                         },
                         {
@@ -435,11 +435,11 @@ describe('the editor in a real browser', function () {
                             type: 'debug',
                             z: TAB,
                             x: 580,
-                            y: 120 + (tag === 'en-us' ? 0 : 160),
+                            y: 240 + (tag === 'en-us' ? 0 : 160),
                             wires: [],
                         },
                     ],
-                    { x: 320, y: tag === 'en-us' ? 140 : 300 },
+                    { x: 320, y: tag === 'en-us' ? 260 : 420 },
                 );
                 await page.waitForSelector(`[id="${ids.add}"]`);
 
@@ -535,7 +535,11 @@ describe('the editor in a real browser', function () {
                 label.should.equal(`iotId …${added.iotId.slice(-6)}`);
                 label.should.not.match(RAW_KEY);
                 await shouldShowNoRawKey(page, `${lang} workspace after deploy`);
-                await page.evaluate(() => RED.view.select(''));
+                // Both pasted flows in view, below the deploy notification.
+                await page.evaluate(() => {
+                    RED.view.select('');
+                    $('#red-ui-workspace-chart').scrollTop(0).scrollLeft(0);
+                });
                 await screenshot(page, `${lang}-deployed.png`);
             });
 
