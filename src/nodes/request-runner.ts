@@ -179,7 +179,7 @@ export class RequestRunner {
             const cause = { ...unexpected, requestId: outcome.requestId };
             return this.failed(msg, cause, outcome.attempts);
         }
-        this.status.succeeded(this.spec.statusText(outcome.data));
+        this.status.succeeded(() => this.spec.statusText(outcome.data));
         return [this.successOutput(msg, prepared.call, outcome), null];
     }
 
