@@ -11,7 +11,7 @@ import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from './bac
 import { classifyAttempt, type Classified } from './classify';
 import { checkEndpoint } from './endpoint';
 import { createHttp, sendAttempt } from './http-attempt';
-import { RequestLimiter } from './limiter';
+import { RequestLimiter, type Admission } from './limiter';
 import { proxyFor, type ProxySettings } from './proxy';
 
 export interface ClientOptions {
@@ -74,6 +74,8 @@ interface Attempt {
     throttled: boolean;
 }
 
+type Admitted = Extract<Admission, { granted: true }>;
+
 export class LivingPlatformClient {
     private readonly options: Required<Omit<ClientOptions, 'tls' | 'proxy' | 'debug'>> &
         Pick<ClientOptions, 'proxy' | 'debug'>;
@@ -133,8 +135,17 @@ export class LivingPlatformClient {
             };
         }
 
-        const body = serializeEnvelope(buildEnvelope({ id: envelopeId, ...apiCall }));
-        const outcome = await this.attemptUntilSettled(apiCall.path, body, signal);
+        // Wait for a slot before building anything: a queued call holds only its input, and
+        // ten thousand of them in a bulk job must fit on a gateway.
+        const admission = await this.limiter.acquire(signal);
+        let outcome: { result: Classified; attempts: number };
+        if (admission.granted) {
+            const body = serializeEnvelope(buildEnvelope({ id: envelopeId, ...apiCall }));
+            outcome = await this.attemptUntilSettled(apiCall.path, body, admission, signal);
+        } else {
+            const refusal = this.refusal(admission.reason);
+            outcome = { result: { ok: false, failure: refusal }, attempts: 0 };
+        }
         const attempts = outcome.attempts;
         if (outcome.result.ok) {
             const { data, requestId } = outcome.result;
@@ -152,18 +163,20 @@ export class LivingPlatformClient {
         this.agents.destroy();
     }
 
+    /** Attempts until one settles the call; `first` is the slot the first attempt uses. */
     private async attemptUntilSettled(
         path: string,
         body: Buffer,
+        first: Admitted,
         outerSignal?: AbortSignal,
     ): Promise<{ result: Classified; attempts: number }> {
-        const signal = anySignal(outerSignal, this.closing.signal);
         let sent = 0;
         let counted = 0;
         let throttledSince: number | undefined;
 
         for (;;) {
-            const attempt = await this.attemptOnce(path, body, signal, sent > 0);
+            const admitted = sent === 0 ? first : undefined;
+            const attempt = await this.attemptOnce(path, body, outerSignal, admitted);
             if ('refused' in attempt) {
                 const refusal = this.refusal(attempt.refused);
                 return { result: { ok: false, failure: refusal }, attempts: sent };
@@ -171,7 +184,7 @@ export class LivingPlatformClient {
             sent += 1;
 
             const { result, throttled } = attempt;
-            if (result.ok || !result.failure.retryable || signal.aborted) {
+            if (result.ok || !result.failure.retryable || this.stopped(outerSignal)) {
                 return { result, attempts: sent };
             }
 
@@ -183,8 +196,14 @@ export class LivingPlatformClient {
 
             counted += 1;
             if (counted >= this.options.maxAttempts) return { result, attempts: sent };
+            const signal = anySignal(outerSignal, this.closing.signal);
             await sleep(backoffDelay(counted, this.options.backoff), signal);
         }
+    }
+
+    /** Whether the caller or close() has called this call off. */
+    private stopped(outerSignal?: AbortSignal): boolean {
+        return this.closing.signal.aborted || outerSignal?.aborted === true;
     }
 
     private refusal(reason: 'full' | 'cancelled'): Failure {
@@ -194,15 +213,21 @@ export class LivingPlatformClient {
         return failure('CANCELLED');
     }
 
-    /** One admitted, signed, sent and classified attempt, or why it was not admitted. */
+    /**
+     * One admitted, signed, sent and classified attempt, or why it was not admitted. A retry
+     * waits at the head of the queue: it has waited its turn once already.
+     */
     private async attemptOnce(
         path: string,
         body: Buffer,
-        signal: AbortSignal,
-        urgent: boolean,
+        outerSignal: AbortSignal | undefined,
+        admitted: Admitted | undefined,
     ): Promise<Attempt | { refused: 'full' | 'cancelled' }> {
-        const admission = await this.limiter.acquire(signal, urgent);
+        // The queue needs only the caller's signal: close() refuses every waiter itself. The
+        // combined signal is made once admitted, so waiting calls do not each hold one.
+        const admission = admitted ?? (await this.limiter.acquire(outerSignal, true));
         if (!admission.granted) return { refused: admission.reason };
+        const signal = anySignal(outerSignal, this.closing.signal);
 
         try {
             const url = new URL(path, this.origin);
