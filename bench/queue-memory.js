@@ -31,7 +31,9 @@ async function main() {
 
     const calls = [];
     for (let i = 0; i < queued + concurrency; i += 1) {
-        const call = { path: ADD_PATH, apiVer: '1.0.0', params: makeDevice(i) };
+        // Parsed, as a payload from a CSV or JSON node is: flat strings, not template pieces.
+        const params = JSON.parse(JSON.stringify(makeDevice(i)));
+        const call = { path: ADD_PATH, apiVer: '1.0.0', params };
         // face-guard-add gives every call a signal of its own, to abort it on close.
         calls.push(client.call(call, new AbortController().signal));
     }

@@ -9,7 +9,7 @@ const crypto = require('node:crypto');
 const FULL = {
     warmup: 4000,
     messages: 10000,
-    rounds: 2,
+    rounds: 3,
     concurrency: 4,
     signIterations: 200000,
     queued: 10000,

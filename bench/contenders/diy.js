@@ -9,8 +9,8 @@ const { PACE_ID, harnessNodes } = require('../node-red/harness');
 
 const TAB = 'bench-tab';
 
+// Runs in the function node sandbox, where these are the globals it is given.
 /* global msg, env, crypto */
-/* eslint-disable no-undef */
 function sign() {
     // AppKey signature: HMAC-SHA256 over method, Accept, Content-MD5, Content-Type, Date,
     // the x-ca-* headers (sorted) and the path. A fresh nonce and timestamp every time.

@@ -7,8 +7,8 @@
 
 const { makeDevice } = require('../devices');
 
+// The function node sandbox globals, plus perf_hooks and proc from the node's libs.
 /* global msg, node, context, perf_hooks, proc, setTimeout, clearTimeout */
-/* eslint-disable no-undef */
 function pace() {
     let run = context.get('run');
 
