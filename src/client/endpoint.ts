@@ -1,7 +1,12 @@
 // Checks the configured API endpoint: HTTPS always, plain HTTP only towards this machine
 // (the local emulator), and nothing but an origin, so the signed path is the path sent.
 
-export type EndpointCheck = { ok: true; origin: string } | { ok: false; reason: string };
+/** Why an endpoint is refused; each is a key of the `reasons` catalog. */
+export type EndpointProblem =
+    'notUrl' | 'httpsOnly' | 'httpLoopbackOnly' | 'notOrigin' | 'hasPath';
+
+export type EndpointCheck =
+    { ok: true; origin: string } | { ok: false; reason: EndpointProblem };
 
 const LOOPBACK_NAMES = new Set(['localhost', '[::1]', '::1']);
 
@@ -14,20 +19,20 @@ export function checkEndpoint(endpoint: string): EndpointCheck {
     try {
         url = new URL(endpoint.trim());
     } catch {
-        return { ok: false, reason: 'not a URL' };
+        return { ok: false, reason: 'notUrl' };
     }
 
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return { ok: false, reason: 'only https is allowed' };
+        return { ok: false, reason: 'httpsOnly' };
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        return { ok: false, reason: 'plain http is allowed only for a loopback emulator' };
+        return { ok: false, reason: 'httpLoopbackOnly' };
     }
     if (url.username || url.password || url.search || url.hash) {
-        return { ok: false, reason: 'the endpoint must be a bare origin' };
+        return { ok: false, reason: 'notOrigin' };
     }
     if (url.pathname !== '/' && url.pathname !== '') {
-        return { ok: false, reason: 'the endpoint must not carry a path' };
+        return { ok: false, reason: 'hasPath' };
     }
     return { ok: true, origin: url.origin };
 }

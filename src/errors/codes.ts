@@ -2,14 +2,7 @@
 // part of the public contract: never rename one, only add.
 
 export type FailureSource =
-    | 'validation'
-    | 'config'
-    | 'gateway'
-    | 'api'
-    | 'network'
-    | 'timeout'
-    | 'cancelled'
-    | 'queue';
+    'validation' | 'config' | 'gateway' | 'api' | 'network' | 'timeout' | 'cancelled' | 'queue';
 
 export const ERROR_CODES = {
     // validation: msg.payload or a node property is not acceptable; nothing was sent
@@ -23,6 +16,7 @@ export const ERROR_CODES = {
     INVALID_OSS_ENDPOINT: 'validation',
     EXTINFO_TOO_LONG: 'validation',
     INVALID_PARAM: 'validation',
+    INVALID_ID: 'validation',
     // config: the config node is absent or unusable; nothing was sent
     CONFIG_MISSING: 'config',
     MISSING_CREDENTIALS: 'config',

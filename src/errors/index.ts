@@ -1,1 +1,7 @@
-export { ERROR_CODES, failure, type ErrorCode, type Failure, type FailureSource } from './codes';
+export {
+    ERROR_CODES,
+    failure,
+    type ErrorCode,
+    type Failure,
+    type FailureSource,
+} from './codes';

@@ -37,8 +37,22 @@ export function errorText(
     code: string,
     detail: Record<string, string | number> = {},
 ): string {
-    const values = { ...NO_DETAIL, ...detail };
+    const values: Record<string, string | number> = { ...NO_DETAIL, ...detail };
+    values.type = term(translate, 'types', values.type);
+    values.reason = term(translate, 'reasons', values.reason);
     return translate(`${ERRORS_NAMESPACE}:face-guard-config.errors.${code}`, values);
+}
+
+/**
+ * A detail value that names a term of the catalog (a type, a refusal reason) in the
+ * runtime's language; any other value, such as a message from Node-RED, as it is.
+ */
+function term(translate: Translate, group: string, value: string | number): string | number {
+    if (typeof value !== 'string' || !/^[A-Za-z][\w ]*$/.test(value)) return value;
+    const name = value.replace(/ (\w)/g, (_match, letter: string) => letter.toUpperCase());
+    const key = `${ERRORS_NAMESPACE}:face-guard-config.${group}.${name}`;
+    const text = translate(key);
+    return text === key || text === `face-guard-config.${group}.${name}` ? value : text;
 }
 
 /** The msg.error a flow sees on output 2: stable code, localized text, the facts behind it. */

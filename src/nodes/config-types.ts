@@ -13,6 +13,8 @@ export interface FaceGuardConfigNode extends Node<FaceGuardCredentials> {
     /** Undefined when the node cannot call the API; `problem` then says why. */
     client?: LivingPlatformClient;
     problem?: ErrorCode;
+    /** Values for the problem's text (the endpoint and why it is refused). */
+    problemDetail?: Record<string, string>;
     ossDefaults: OssDefaults;
 }
 

@@ -17,7 +17,14 @@ interface FaceGuardAddDef extends NodeDef {
 function describePayload(payload: unknown): string {
     if (payload === null) return 'null';
     if (Buffer.isBuffer(payload)) return 'buffer';
+    if (Array.isArray(payload)) return 'array';
     return typeof payload;
+}
+
+/** An OSS field left empty (absent, null or '') takes the config node's default. */
+function withDefault(value: unknown, fallback: string | undefined): unknown {
+    const empty = value === undefined || value === null || value === '';
+    return empty && fallback !== undefined ? fallback : value;
 }
 
 function iotIdOf(data: unknown): string | undefined {
@@ -51,8 +58,15 @@ export = function register(RED: NodeAPI): void {
                 const reason = err instanceof Error ? err.message : String(err);
                 return { ok: false, failure: failure('INVALID_PARAM', { detail: { reason } }) };
             }
-            fields.imageOssBucketName ??= server.ossDefaults.imageOssBucketName;
-            fields.imageOssEndPoint ??= server.ossDefaults.imageOssEndPoint;
+            const defaults = server.ossDefaults;
+            fields.imageOssBucketName = withDefault(
+                fields.imageOssBucketName,
+                defaults.imageOssBucketName,
+            );
+            fields.imageOssEndPoint = withDefault(
+                fields.imageOssEndPoint,
+                defaults.imageOssEndPoint,
+            );
 
             const checked = validateAddDevice(fields);
             if (!checked.ok) return checked;
@@ -71,7 +85,8 @@ export = function register(RED: NodeAPI): void {
             },
             statusText(data) {
                 const iotId = iotIdOf(data) ?? '';
-                return RED._('face-guard-add.status.ok', { tail: iotId.slice(-6) });
+                // Platform iotIds share their last characters; the head tells devices apart.
+                return RED._('face-guard-add.status.ok', { head: iotId.slice(0, 8) });
             },
         });
 

@@ -11,6 +11,19 @@ import type {
 } from './config-types';
 import { registerCredentialCheck } from './credential-check';
 
+const ENV_REFERENCE = /^\$\{(\w+)\}$/;
+
+/** The first credential still written as `${NAME}`, i.e. whose variable was not set. */
+function unsetVariable(
+    credentials: FaceGuardCredentials,
+): { name: string; variable: string } | undefined {
+    for (const name of ['appKey', 'appSecret'] as const) {
+        const match = ENV_REFERENCE.exec(credentials[name] ?? '');
+        if (match) return { name, variable: match[1] };
+    }
+    return undefined;
+}
+
 export = function register(RED: NodeAPI): void {
     function FaceGuardConfig(this: FaceGuardConfigNode, def: FaceGuardConfigDef): void {
         RED.nodes.createNode(this, def);
@@ -24,14 +37,24 @@ export = function register(RED: NodeAPI): void {
                     : def.imageOssEndPoint || undefined,
         };
 
-        if (!credentials.appKey || !credentials.appSecret) {
+        const unset = unsetVariable(credentials);
+        if (unset) {
+            // Node-RED leaves a `${NAME}` credential as written when NAME is not set: sending
+            // it would only earn a confusing AppKey or signature error from the gateway.
+            this.warn(RED._('face-guard-config.warn.unsetEnv', unset));
+            this.problem = 'MISSING_CREDENTIALS';
+        } else if (!credentials.appKey || !credentials.appSecret) {
             this.problem = 'MISSING_CREDENTIALS';
         } else {
             const options = clientOptions(RED, def, {
                 appKey: credentials.appKey,
                 appSecret: credentials.appSecret,
             });
-            if (!checkEndpoint(options.endpoint).ok) this.problem = 'INVALID_API_ENDPOINT';
+            const endpoint = checkEndpoint(options.endpoint);
+            if (!endpoint.ok) {
+                this.problem = 'INVALID_API_ENDPOINT';
+                this.problemDetail = { endpoint: options.endpoint, reason: endpoint.reason };
+            }
             if (options.tls?.rejectUnauthorized === false) {
                 this.warn(RED._('face-guard-config.warn.insecureTls'));
             }

@@ -63,7 +63,7 @@ export = function register(RED: NodeAPI): void {
             },
             statusText(data) {
                 const iotId = iotIdOf(data) ?? '';
-                return RED._('face-guard-get.status.ok', { tail: iotId.slice(-6) });
+                return RED._('face-guard-get.status.ok', { head: iotId.slice(0, 8) });
             },
         });
 

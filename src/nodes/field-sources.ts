@@ -49,9 +49,19 @@ function evaluate(
     if (source.type === 'msg' && source.value.trim() === '') return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
         RED.util.evaluateNodeProperty(source.value, source.type, node, msg, (err, result) =>
-            err ? reject(err) : resolve(result),
+            err ? reject(err) : resolve(result ?? withByteOrderMark(msg, source)),
         );
     });
+}
+
+/**
+ * A CSV saved by Excel as "CSV UTF-8" starts with a byte-order mark, which the csv node
+ * keeps in the first column's name: `\uFEFFdeviceIp`. Read that column as the field.
+ */
+function withByteOrderMark(msg: NodeMessage, source: FieldSource): unknown {
+    const match = /^payload\.(\w+)$/.exec(source.value);
+    if (source.type !== 'msg' || !match || !isPlainObject(msg.payload)) return undefined;
+    return msg.payload[`\uFEFF${match[1]}`];
 }
 
 /** Reads every field; rejects only when a context store or expression fails. */

@@ -65,6 +65,7 @@ export class RequestRunner {
         if (!config) this.status.problem('missingConfig');
         else if (config.problem === 'MISSING_CREDENTIALS')
             this.status.problem('missingCredentials');
+        else if (config.problem) this.status.refused(config.problem);
     }
 
     /** The input handler; resolves once every answer is sent and done() is called. */
@@ -192,9 +193,10 @@ export class RequestRunner {
     private configRefusal(): Failure | undefined {
         if (this.closing) return failure('CANCELLED');
         if (!this.config) return failure('CONFIG_MISSING');
-        if (this.config.problem === 'MISSING_CREDENTIALS' || !this.config.client) {
-            return failure('MISSING_CREDENTIALS');
-        }
+        const { problem, problemDetail, client } = this.config;
+        if (problem === 'INVALID_API_ENDPOINT')
+            return failure(problem, { detail: problemDetail });
+        if (problem || !client) return failure('MISSING_CREDENTIALS');
         return undefined;
     }
 
@@ -208,6 +210,8 @@ export class RequestRunner {
         call: ApiCall,
         outcome: CallOutcome & { ok: true },
     ): PortMessages {
+        // An input that went round a retry loop may still carry the last failure.
+        delete (msg as NodeMessage & { error?: unknown }).error;
         this.spec.succeed(msg, outcome.data);
         Object.assign(msg, {
             faceGuard: {

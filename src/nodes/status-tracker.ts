@@ -45,7 +45,8 @@ export class StatusTracker {
         this.node.status({
             fill: 'red',
             shape: 'ring',
-            text: this.RED._(`${this.prefix}.status.${key}`),
+            // A bare key: the editor translates it into each viewer's own language.
+            text: `${this.prefix}.status.${key}`,
         });
     }
 
@@ -81,7 +82,7 @@ export class StatusTracker {
     private showRequesting(): void {
         const text =
             this.inFlight === 1
-                ? this.RED._(`${this.prefix}.status.requesting`)
+                ? `${this.prefix}.status.requesting`
                 : this.RED._(`${this.prefix}.status.requestingCount`, { count: this.inFlight });
         this.node.status({ fill: 'blue', shape: 'dot', text });
     }

@@ -20,8 +20,8 @@ export const ADD_DEVICE = {
 
 export const ADD_DEVICE_FIELDS: readonly FieldSpec[] = [
     { name: 'deviceIp', required: true, valid: isDottedQuad, invalidCode: 'INVALID_DEVICE_IP' },
-    { name: 'edgeGwIotId', required: true, valid: isIdentifier },
-    { name: 'productKey', required: true, valid: isIdentifier },
+    { name: 'edgeGwIotId', required: true, valid: isIdentifier, invalidCode: 'INVALID_ID' },
+    { name: 'productKey', required: true, valid: isIdentifier, invalidCode: 'INVALID_ID' },
     {
         name: 'imageOssBucketName',
         required: true,

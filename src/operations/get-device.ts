@@ -11,7 +11,7 @@ export const GET_DEVICE = {
 } as const;
 
 export const GET_DEVICE_FIELDS: readonly FieldSpec[] = [
-    { name: 'iotId', required: true, valid: isIdentifier },
+    { name: 'iotId', required: true, valid: isIdentifier, invalidCode: 'INVALID_ID' },
 ];
 
 export function validateGetDevice(raw: Record<string, unknown>): ParamsResult {

@@ -11,7 +11,7 @@ export const QUERY_DEVICES = {
 } as const;
 
 export const QUERY_DEVICES_FIELDS: readonly FieldSpec[] = [
-    { name: 'edgeGwIotId', required: true, valid: isIdentifier },
+    { name: 'edgeGwIotId', required: true, valid: isIdentifier, invalidCode: 'INVALID_ID' },
 ];
 
 export function validateQueryDevices(raw: Record<string, unknown>): ParamsResult {

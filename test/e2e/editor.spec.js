@@ -532,7 +532,7 @@ describe('the editor in a real browser', function () {
                         .locator(`[id="${ids.add}"] .red-ui-flow-node-status-label`)
                         .textContent()
                 ).trim();
-                label.should.equal(`iotId …${added.iotId.slice(-6)}`);
+                label.should.equal(`iotId ${added.iotId.slice(0, 8)}…`);
                 label.should.not.match(RAW_KEY);
                 await shouldShowNoRawKey(page, `${lang} workspace after deploy`);
                 // Both pasted flows in view, below the deploy notification.

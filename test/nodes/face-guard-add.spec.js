@@ -37,7 +37,10 @@ describe('face-guard-add in a real Node-RED runtime against the HTTPS emulator',
         msg.faceGuard.attempts.should.equal(1);
         msg.faceGuard.requestId.should.be.a.String();
         msg.faceGuard.params.should.eql(device);
-        emulator.devices().map((d) => d.iotId).should.eql([msg.iotId]);
+        emulator
+            .devices()
+            .map((d) => d.iotId)
+            .should.eql([msg.iotId]);
     });
 
     it('gives the same iotId when the same device is added again (add-or-update)', async function () {
@@ -112,11 +115,18 @@ describe('face-guard-add in a real Node-RED runtime against the HTTPS emulator',
         ok.should.have.length(0);
         err.map((m) => m.error.code)
             .sort()
-            .should.eql(['INVALID_DEVICE_IP', 'INVALID_PAYLOAD', 'INVALID_PAYLOAD', 'MISSING_PARAM']);
+            .should.eql([
+                'INVALID_DEVICE_IP',
+                'INVALID_PAYLOAD',
+                'INVALID_PAYLOAD',
+                'MISSING_PARAM',
+            ]);
         err.forEach((m) => m.error.source.should.equal('validation'));
         const notObject = err.find((m) => m.payload === 'not a device');
         notObject.error.code.should.equal('INVALID_PAYLOAD');
-        notObject.error.message.should.endWith('face-guard-config:face-guard-config.errors.INVALID_PAYLOAD');
+        notObject.error.message.should.endWith(
+            'face-guard-config:face-guard-config.errors.INVALID_PAYLOAD',
+        );
         emulator.requestLog.should.have.length(0);
     });
 
@@ -135,7 +145,9 @@ describe('face-guard-add in a real Node-RED runtime against the HTTPS emulator',
         err.should.have.length(1);
         err[0].error.code.should.equal('INVALID_DEVICE_IP');
         err[0].parts.should.containEql({ id: 'bulk-1', index: 1, count: 3, type: 'array' });
-        ok.map((m) => m.parts.index).sort().should.eql([0, 2]);
+        ok.map((m) => m.parts.index)
+            .sort()
+            .should.eql([0, 2]);
         payload.should.have.length(3);
     });
 
@@ -151,7 +163,9 @@ describe('face-guard-add in a real Node-RED runtime against the HTTPS emulator',
         const { ok } = await answers;
         ok[0].faceGuard.params.edgeGwIotId.should.equal('gw-from-node');
         ok[0].faceGuard.params.imageOssBucketName.should.equal('cfg-bucket');
-        ok[0].faceGuard.params.imageOssEndPoint.should.equal('http://oss-cn-shanghai.aliyuncs.com');
+        ok[0].faceGuard.params.imageOssEndPoint.should.equal(
+            'http://oss-cn-shanghai.aliyuncs.com',
+        );
     });
 
     it('reports a missing config node as CONFIG_MISSING and does not throw', async function () {
@@ -196,8 +210,21 @@ describe('face-guard-add in a real Node-RED runtime against the HTTPS emulator',
         const flow = [
             { id: 'f1', type: 'tab' },
             { id: 'cfg', type: 'face-guard-config', endpoint: emulator.url, tls: 'tls' },
-            { id: 'tls', type: 'tls-config', cert: '', key: '', ca: '', verifyservercert: true },
-            { id: 'add', type: 'face-guard-add', z: 'f1', server: 'cfg', wires: [['ok'], ['err']] },
+            {
+                id: 'tls',
+                type: 'tls-config',
+                cert: '',
+                key: '',
+                ca: '',
+                verifyservercert: true,
+            },
+            {
+                id: 'add',
+                type: 'face-guard-add',
+                z: 'f1',
+                server: 'cfg',
+                wires: [['ok'], ['err']],
+            },
             { id: 'ok', type: 'helper', z: 'f1' },
             { id: 'err', type: 'helper', z: 'f1' },
         ];
@@ -206,6 +233,69 @@ describe('face-guard-add in a real Node-RED runtime against the HTTPS emulator',
         helper.getNode('add').receive({ payload: { ...device } });
         const { ok } = await answers;
         ok[0].faceGuard.params.should.eql(device);
+    });
+
+    it('fills an OSS field left empty in the node with the config default', async function () {
+        const add = await load({
+            add: { imageOssBucketName: '', imageOssBucketNameType: 'str' },
+            config: { imageOssBucketName: 'cfg-bucket' },
+        });
+        const answers = collect(1);
+        add.receive({ payload: { ...device, imageOssEndPoint: '' } });
+        const { ok } = await answers;
+        ok[0].faceGuard.params.imageOssBucketName.should.equal('cfg-bucket');
+        ok[0].faceGuard.params.imageOssEndPoint.should.equal(
+            'http://oss-cn-shanghai.aliyuncs.com',
+        );
+    });
+
+    it('drops a msg.error left from an earlier failure when the retry succeeds', async function () {
+        const add = await load();
+        const answers = collect(1);
+        add.receive({ payload: { ...device }, error: { code: 'TIMEOUT' } });
+        const { ok } = await answers;
+        ok[0].should.not.have.property('error');
+    });
+
+    it('reads a CSV column whose name carries a byte-order mark', async function () {
+        const add = await load();
+        const { deviceIp, ...rest } = device;
+        const answers = collect(1);
+        add.receive({ payload: { '\uFEFFdeviceIp': deviceIp, ...rest } });
+        const { ok } = await answers;
+        ok[0].faceGuard.params.deviceIp.should.equal(deviceIp);
+    });
+
+    it('names an array element that is itself an array as an array', async function () {
+        const add = await load();
+        const answers = collect(1);
+        add.receive({ payload: [['192.168.1.2']] });
+        const { err } = await answers;
+        err[0].error.code.should.equal('INVALID_PAYLOAD');
+    });
+
+    it('treats a ${VAR} credential whose variable is unset as missing, sending nothing', async function () {
+        delete process.env.FG_UNSET_SECRET;
+        const add = await load({}, credentials(emulator, { appSecret: '${FG_UNSET_SECRET}' }));
+        const answers = collect(1);
+        add.receive({ payload: { ...device } });
+        const { err } = await answers;
+        err[0].error.code.should.equal('MISSING_CREDENTIALS');
+        emulator.requestLog.should.have.length(0);
+    });
+
+    it('shows a refused endpoint at deploy and answers with it, sending nothing', async function () {
+        const statuses = [];
+        const flow = addFlow(emulator, { config: { endpoint: `${emulator.url}/gw` } });
+        await helper.load(nodes, flow, credentials(emulator));
+        const add = helper.getNode('add');
+        add.on('call:status', (call) => statuses.push(call.args[0]));
+        const answers = collect(1);
+        add.receive({ payload: { ...device } });
+        const { err } = await answers;
+        err[0].error.code.should.equal('INVALID_API_ENDPOINT');
+        statuses.every((status) => status.fill !== 'blue').should.be.true();
+        emulator.requestLog.should.have.length(0);
     });
 
     it('keeps the AppSecret out of the flow configuration', async function () {

@@ -140,7 +140,7 @@ describe('face-guard-get in a real Node-RED runtime against the HTTPS emulator',
         ok.should.be.empty();
         err.map((m) => m.error.code)
             .sort()
-            .should.eql(['INVALID_PARAM', 'INVALID_TYPE', 'MISSING_PARAM', 'MISSING_PARAM']);
+            .should.eql(['INVALID_ID', 'INVALID_TYPE', 'MISSING_PARAM', 'MISSING_PARAM']);
         err.forEach((m) => m.error.source.should.equal('validation'));
         emulator.requestLog.should.be.empty();
     });

@@ -167,7 +167,7 @@ describe('face-guard-query in a real Node-RED runtime against the HTTPS emulator
         ok.should.be.empty();
         err.map((m) => m.error.code)
             .sort()
-            .should.eql(['INVALID_PARAM', 'MISSING_PARAM', 'MISSING_PARAM']);
+            .should.eql(['INVALID_ID', 'MISSING_PARAM', 'MISSING_PARAM']);
         emulator.requestLog.should.be.empty();
     });
 

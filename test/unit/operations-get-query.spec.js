@@ -59,7 +59,7 @@ describe('get-device', function () {
         for (const iotId of ['a b', ' abc', 'abc\n', 'x'.repeat(65), '设备']) {
             const result = validateGetDevice({ iotId });
             result.ok.should.be.false(JSON.stringify(iotId));
-            result.failure.code.should.equal('INVALID_PARAM');
+            result.failure.code.should.equal('INVALID_ID');
             result.failure.detail.field.should.equal('iotId');
         }
     });
@@ -98,9 +98,7 @@ describe('query-devices', function () {
     });
 
     it('refuses a gateway iotId that is not an identifier', function () {
-        validateQueryDevices({ edgeGwIotId: 'gw 01' }).failure.code.should.equal(
-            'INVALID_PARAM',
-        );
+        validateQueryDevices({ edgeGwIotId: 'gw 01' }).failure.code.should.equal('INVALID_ID');
         validateQueryDevices({ edgeGwIotId: 2 ** 60 }).failure.code.should.equal(
             'UNSAFE_NUMBER',
         );
