@@ -10,7 +10,7 @@ const injectNode = require('@node-red/nodes/core/common/20-inject.js');
 const commentNode = require('@node-red/nodes/core/common/90-comment.js');
 const changeNode = require('@node-red/nodes/core/function/15-change.js');
 
-const { APP_KEY, APP_SECRET, allNodes, helper, startEmulator } = require('../support/fixtures');
+const { APP_KEY, APP_SECRET, allNodes, helper, useEmulator } = require('../support/fixtures');
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', '04-add-get-query-chain.json');
 
@@ -37,19 +37,7 @@ function exampleAgainst(emulator) {
 
 describe('example 04: add → get → query → aliyun-iot-api against the emulator', function () {
     let emulator;
-
-    before(async function () {
-        emulator = await startEmulator();
-    });
-
-    after(async function () {
-        await emulator.close();
-    });
-
-    afterEach(async function () {
-        await helper.unload();
-        emulator.reset();
-    });
+    useEmulator((started) => (emulator = started));
 
     it('registers the sample terminal and lists it online under its gateway', async function () {
         const { flow, credentials } = exampleAgainst(emulator);

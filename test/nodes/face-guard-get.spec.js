@@ -13,23 +13,12 @@ const {
     spyDone,
     startEmulator,
     workerFlow,
+    useEmulator,
 } = require('../support/fixtures');
 
 describe('face-guard-get in a real Node-RED runtime against the HTTPS emulator', function () {
     let emulator;
-
-    before(async function () {
-        emulator = await startEmulator();
-    });
-
-    after(async function () {
-        await emulator.close();
-    });
-
-    afterEach(async function () {
-        await helper.unload();
-        emulator.reset();
-    });
+    useEmulator((started) => (emulator = started));
 
     async function load(node = {}) {
         const flow = workerFlow(emulator, 'face-guard-get', { node });

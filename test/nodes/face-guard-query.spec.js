@@ -12,8 +12,8 @@ const {
     helper,
     seedDevices,
     spyDone,
-    startEmulator,
     workerFlow,
+    useEmulator,
 } = require('../support/fixtures');
 
 const GATEWAY = device.edgeGwIotId;
@@ -21,19 +21,7 @@ const OTHER_GATEWAY = 'gwIotId0002';
 
 describe('face-guard-query in a real Node-RED runtime against the HTTPS emulator', function () {
     let emulator;
-
-    before(async function () {
-        emulator = await startEmulator();
-    });
-
-    after(async function () {
-        await emulator.close();
-    });
-
-    afterEach(async function () {
-        await helper.unload();
-        emulator.reset();
-    });
+    useEmulator((started) => (emulator = started));
 
     async function load(node = {}, extra = []) {
         const flow = workerFlow(emulator, 'face-guard-query', { node }).concat(extra);

@@ -59,7 +59,9 @@ describe('face-guard-add on redeploy, queues and limits', function () {
 
         // Redeploy only the changed node, as the editor's default deploy does: the helpers
         // downstream keep running and must see every message answered.
-        const changed = flow.map((node) => (node.id === 'add' ? { ...node, name: 'v2' } : node));
+        const changed = flow.map((node) =>
+            node.id === 'add' ? { ...node, name: 'v2' } : node,
+        );
         const closing = Date.now();
         await helper.setFlows(changed, 'nodes', credentials(emulator));
         (Date.now() - closing).should.be.below(5000);
@@ -68,9 +70,13 @@ describe('face-guard-add on redeploy, queues and limits', function () {
         done.restore();
         ok.should.have.length(0);
         err.map((m) => m.error.code).should.eql(['CANCELLED', 'CANCELLED', 'CANCELLED']);
-        err.map((m) => m.topic).sort().should.eql(['t0', 't1', 't2']);
+        err.map((m) => m.topic)
+            .sort()
+            .should.eql(['t0', 't1', 't2']);
         err.forEach((m) => m.error.source.should.equal('cancelled'));
-        done.map((call) => call.msg.topic).sort().should.eql(['t0', 't1', 't2']);
+        done.map((call) => call.msg.topic)
+            .sort()
+            .should.eql(['t0', 't1', 't2']);
         done.forEach((call) => should.not.exist(call.error));
     });
 
@@ -130,12 +136,22 @@ describe('face-guard-add on redeploy, queues and limits', function () {
     it('shares one concurrency limit between every node of a config node', async function () {
         emulator.setFaults({ latencyMs: 50 });
         const flow = addFlow(emulator, { config: { concurrency: 2 } });
-        flow.push({ id: 'add2', type: 'face-guard-add', z: 'f1', server: 'cfg', wires: [['ok'], ['err']] });
+        flow.push({
+            id: 'add2',
+            type: 'face-guard-add',
+            z: 'f1',
+            server: 'cfg',
+            wires: [['ok'], ['err']],
+        });
         await helper.load(nodes, flow, credentials(emulator));
         const answers = collect(8);
         for (let i = 0; i < 4; i += 1) {
-            helper.getNode('add').receive({ payload: { ...device, deviceName: `door-a-0${i}` } });
-            helper.getNode('add2').receive({ payload: { ...device, deviceName: `door-b-0${i}` } });
+            helper
+                .getNode('add')
+                .receive({ payload: { ...device, deviceName: `door-a-0${i}` } });
+            helper
+                .getNode('add2')
+                .receive({ payload: { ...device, deviceName: `door-b-0${i}` } });
         }
         const { ok } = await answers;
         ok.should.have.length(8);
@@ -170,7 +186,9 @@ describe('face-guard-add on redeploy, queues and limits', function () {
         const answers = collect(1);
         add.receive({ payload: { ...device } });
         await answers;
-        const changed = flow.map((node) => (node.id === 'add' ? { ...node, name: 'v2' } : node));
+        const changed = flow.map((node) =>
+            node.id === 'add' ? { ...node, name: 'v2' } : node,
+        );
         await helper.setFlows(changed, 'nodes', credentials(emulator));
         await wait(20);
         statuses[statuses.length - 1].should.eql({});
@@ -179,7 +197,14 @@ describe('face-guard-add on redeploy, queues and limits', function () {
     it('reports errors to Catch nodes as well when asked to', async function () {
         const flow = addFlow(emulator, { add: { errorsToCatch: true } });
         flow.push(
-            { id: 'catcher', type: 'catch', z: 'f1', scope: ['add'], uncaught: false, wires: [['caught']] },
+            {
+                id: 'catcher',
+                type: 'catch',
+                z: 'f1',
+                scope: ['add'],
+                uncaught: false,
+                wires: [['caught']],
+            },
             { id: 'caught', type: 'helper', z: 'f1' },
         );
         await helper.load(nodes, flow, credentials(emulator));

@@ -15,7 +15,14 @@ const { startConnectProxy } = require('../support/connect-proxy');
 
 const proxyNode = require('@node-red/nodes/core/network/06-httpproxy.js');
 
-const PROXY_ENV = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+const PROXY_ENV = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+];
 
 describe('face-guard-add through a forward proxy', function () {
     let emulator;

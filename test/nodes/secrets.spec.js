@@ -42,7 +42,11 @@ describe('the AppSecret stays secret', function () {
         await answers;
         await helper.unload();
 
-        await helper.load(nodes, addFlow(emulator), credentials(emulator, { appKey: 'nobody' }));
+        await helper.load(
+            nodes,
+            addFlow(emulator),
+            credentials(emulator, { appKey: 'nobody' }),
+        );
         const rejected = collect(1);
         helper.getNode('add').receive({ payload: { ...device } });
         await rejected;
