@@ -117,7 +117,9 @@ export class LivingPlatformClient {
     /** Calls one API; resolves with the outcome, never rejects. */
     async call(apiCall: ApiCall, signal?: AbortSignal): Promise<CallOutcome> {
         const startedAt = Date.now();
-        const envelopeId = randomUUID();
+        // Made once a slot is granted: Node's randomUUID() string is a chain of pieces, half
+        // a kilobyte per waiting call. A call never sent has no id, as operations report it.
+        let envelopeId = '';
         const facts = (attempts: number): CallFacts => ({
             envelopeId,
             attempts,
@@ -141,6 +143,7 @@ export class LivingPlatformClient {
         const admission = await this.limiter.acquire(signal);
         let outcome: { result: Classified; attempts: number };
         if (admission.granted) {
+            envelopeId = randomUUID();
             const body = serializeEnvelope(buildEnvelope({ id: envelopeId, ...apiCall }));
             outcome = await this.attemptUntilSettled(apiCall.path, body, admission, signal);
         } else {
