@@ -4,16 +4,24 @@
 // device params and abort signal, as face-guard-add queues them for a flow.
 'use strict';
 
+const v8 = require('node:v8');
+
 const { LivingPlatformClient } = require('../dist/client');
 const { ADD_PATH, makeDevice } = require('./devices');
 
 const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** RSS and V8 heap after a full collection, in MB. */
+const MB = 1024 * 1024;
+
+/**
+ * RSS, V8 heap and the young generation's share of RSS after a full collection, in MB. The
+ * young generation is empty then, but V8 keeps the room it grew to: part of RSS growth.
+ */
 function memory() {
     global.gc();
     const { rss, heapUsed } = process.memoryUsage();
-    return { rss: rss / 1024 / 1024, heap: heapUsed / 1024 / 1024 };
+    const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+    return { rss: rss / MB, heap: heapUsed / MB, young: young.physical_space_size / MB };
 }
 
 async function main() {
@@ -49,6 +57,7 @@ async function main() {
         refused,
         growthMb: after.rss - before.rss,
         heapGrowthMb: after.heap - before.heap,
+        youngGenGrowthMb: after.young - before.young,
         beforeMb: before.rss,
     };
     process.stdout.write(`${JSON.stringify(answer)}\n`);

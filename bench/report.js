@@ -42,6 +42,7 @@ function buildResult({ settings, contenders, signUs, queue, throttled }) {
         signUs: round(signUs, 2),
         queue10kRssMb: round(queue.growthMb, 1),
         queue10kHeapMb: round(queue.heapGrowthMb, 1),
+        queue10kYoungGenMb: round(queue.youngGenGrowthMb, 1),
         queue10kRssSamplesMb: queue.samplesMb.map((mb) => round(mb, 1)),
         throttled,
         run: {
@@ -107,7 +108,8 @@ function formatResult(result) {
         `ratios CPU/msg:  ${ratioLine(cpuMsPerMsg)}`,
         `signing: ${result.signUs} us per request`,
         `${run.queued} queued messages: +${result.queue10kRssMb} MB RSS ` +
-            `(V8 heap +${result.queue10kHeapMb} MB)`,
+            `(V8 heap +${result.queue10kHeapMb} MB; young generation room ` +
+            `+${result.queue10kYoungGenMb} MB)`,
         '',
         `${run.throttledDevices} devices at once, gateway admits ${run.throttledRatePerSecond}/s:`,
         table([bulkHeader, ...bulkRows]),
