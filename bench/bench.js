@@ -3,6 +3,7 @@
 'use strict';
 
 const diy = require('./contenders/diy');
+const floor = require('./contenders/floor');
 const ours = require('./contenders/ours');
 const { startEmulatorProcess } = require('./emulator/spawn');
 const { startLoopSession } = require('./loop/session');
@@ -21,6 +22,7 @@ async function throughput(settings, log) {
         log('starting contenders');
         sessions.ours = await startFlowSession(ours, context, settings);
         sessions.diy = await startFlowSession(diy, context, settings);
+        sessions.floor = await startFlowSession(floor, context, settings);
         sessions.sdk = await startLoopSession('sdk', context);
         sessions.raw = await startLoopSession('raw', context);
         return await measureThroughput(sessions, emulator, settings, log);
@@ -34,12 +36,13 @@ async function runBench(settings, log = () => {}) {
     log('signing cost');
     const signUs = measureSignUs(settings.key, settings.signIterations);
     log('throughput');
-    const contenders = await throughput(settings, log);
+    const { floor: nodeRedFloor, ...contenders } = await throughput(settings, log);
     log(`${settings.queued} queued calls`);
     const queue = await measureQueueGrowth(settings);
     log('throttled bulk');
     const throttled = await measureThrottled([ours, diy], settings, log);
-    return buildResult({ settings, contenders, signUs, queue, throttled });
+    const diagnostics = { nodeRedFloor };
+    return buildResult({ settings, contenders, diagnostics, signUs, queue, throttled });
 }
 
 module.exports = { runBench };

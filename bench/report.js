@@ -35,7 +35,7 @@ function targets(result) {
 }
 
 /** The JSON document; extra fields beside the ones the issue names are for reading. */
-function buildResult({ settings, contenders, signUs, queue, throttled }) {
+function buildResult({ settings, contenders, diagnostics, signUs, queue, throttled }) {
     const result = {
         contenders,
         ratios: ratios(contenders),
@@ -45,6 +45,13 @@ function buildResult({ settings, contenders, signUs, queue, throttled }) {
         queue10kYoungGenMb: round(queue.youngGenGrowthMb, 1),
         queue10kRssSamplesMb: queue.samplesMb.map((mb) => round(mb, 1)),
         throttled,
+        diagnostics: {
+            ...diagnostics,
+            oursOverFloor: ratio(
+                contenders.ours.msgsPerSec,
+                diagnostics.nodeRedFloor.msgsPerSec,
+            ),
+        },
         run: {
             quick: settings.quick,
             messages: settings.messages,
@@ -87,10 +94,10 @@ function ratioLine(ratios) {
 function formatResult(result) {
     const { run } = result;
     const header = ['contender', 'msgs/s', 'p50 ms', 'p99 ms', 'CPU ms/msg', 'peak RSS MB'];
-    const rows = NAMES.map((name) => {
-        const c = result.contenders[name];
-        return [name, c.msgsPerSec, c.p50Ms, c.p99Ms, c.cpuMsPerMsg, c.rssMb];
-    });
+    const row = (name, c) => [name, c.msgsPerSec, c.p50Ms, c.p99Ms, c.cpuMsPerMsg, c.rssMb];
+    const rows = NAMES.map((name) => row(name, result.contenders[name]));
+    // Not a contender: what the least possible Node-RED node costs, to read ours against.
+    rows.push(row('(floor)', result.diagnostics.nodeRedFloor));
     const { msgsPerSec, cpuMsPerMsg } = result.ratios;
     const bulkHeader = ['throttled bulk', 'seconds', 'ideal s', 'lost', 'surfaced throttling'];
     const bulkRows = ['ours', 'diy'].map((name) => {
@@ -106,6 +113,8 @@ function formatResult(result) {
         '',
         `ratios msgs/s:   ${ratioLine(msgsPerSec)}`,
         `ratios CPU/msg:  ${ratioLine(cpuMsPerMsg)}`,
+        `(floor) is raw's signing and http inside one Node-RED function node, the least ` +
+            `a node can cost here; ours/(floor) msgs/s ${result.diagnostics.oursOverFloor}`,
         `signing: ${result.signUs} us per request`,
         `${run.queued} queued messages: +${result.queue10kRssMb} MB RSS ` +
             `(V8 heap +${result.queue10kHeapMb} MB; young generation room ` +

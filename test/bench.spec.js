@@ -32,6 +32,7 @@ describe('bench: npm run bench with a handful of messages', function () {
 
     it('measures ours, diy, sdk and raw, each answering every message', function () {
         Object.keys(result.contenders).should.eql(['ours', 'diy', 'sdk', 'raw']);
+        result.diagnostics.nodeRedFloor.should.have.properties(CONTENDER_FIELDS);
         for (const contender of Object.values(result.contenders)) {
             contender.should.have.properties(CONTENDER_FIELDS);
             for (const field of CONTENDER_FIELDS) contender[field].should.be.above(0);
