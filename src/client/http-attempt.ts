@@ -1,10 +1,10 @@
-// Sends one signed attempt with Node's own http(s) and hands back what came back, whatever
-// it was: a response (any status) or the transport error. The deadline covers the whole
-// response, body included, not just the first byte. Nothing on the wire is added or
-// rewritten: no redirects, no decompression, no proxy from the environment; the agent
+// Sends one signed attempt with axios and hands back what came back, whatever it was: a
+// response (any status) or the transport error. The deadline covers the whole response,
+// body included, not just the first byte. Nothing on the wire is added or rewritten: no
+// transforms, redirects, decompression or proxy from the environment; the agent
 // (keep-alive, TLS, proxy) decides the route.
-import http from 'node:http';
-import https from 'node:https';
+import axios, { type AxiosInstance } from 'axios';
+import type http from 'node:http';
 
 export interface AttemptRequest {
     url: string;
@@ -25,86 +25,64 @@ export type AttemptResult =
 /** An answer bigger than this is no API answer: refuse it rather than buffer it. */
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-function headerMap(raw: http.IncomingHttpHeaders): Record<string, string> {
+/** One axios instance per client, with every convenience that could alter the wire off. */
+export function createHttp(): AxiosInstance {
+    return axios.create({
+        // The bytes were hashed for Content-MD5 already: send them untouched.
+        transformRequest: [(body: unknown) => body],
+        transformResponse: [(body: unknown) => body],
+        responseType: 'arraybuffer',
+        validateStatus: () => true,
+        maxRedirects: 0,
+        decompress: false,
+        // Proxies are chosen per request by our own agents, never by axios.
+        proxy: false,
+        maxContentLength: MAX_RESPONSE_BYTES,
+    });
+}
+
+function headerMap(raw: Record<string, unknown>): Record<string, string> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(raw)) {
-        if (value !== undefined) headers[name] = String(value);
+        if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
     }
     return headers;
 }
 
-function tooLarge(): NodeJS.ErrnoException {
-    const error: NodeJS.ErrnoException = new Error(
-        `response larger than ${MAX_RESPONSE_BYTES} bytes`,
-    );
-    error.code = 'ERR_RESPONSE_TOO_LARGE';
-    return error;
-}
+export async function sendAttempt(
+    client: AxiosInstance,
+    request: AttemptRequest,
+): Promise<AttemptResult> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), request.timeoutMs);
+    const onOuterAbort = (): void => deadline.abort();
+    request.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    if (request.signal?.aborted) deadline.abort();
 
-export function sendAttempt(request: AttemptRequest): Promise<AttemptResult> {
-    return new Promise((resolve) => {
-        const url = new URL(request.url);
-        const transport = url.protocol === 'https:' ? https : http;
-        let timer: NodeJS.Timeout | undefined;
-        let outgoing: http.ClientRequest | undefined;
-
-        // Settles once; whatever comes later (a late error after a timeout) is ignored.
-        let settled = false;
-        const settle = (result: AttemptResult): void => {
-            if (settled) return;
-            settled = true;
-            clearTimeout(timer);
-            request.signal?.removeEventListener('abort', onAbort);
-            resolve(result);
-        };
-        const stop = (result: AttemptResult): void => {
-            settle(result);
-            outgoing?.destroy();
-        };
-        const onAbort = (): void => stop({ kind: 'cancelled' });
-
-        try {
-            outgoing = transport.request(url, {
-                method: 'POST',
-                headers: { ...request.headers, 'content-length': String(request.body.length) },
-                agent: request.agent,
-            });
-        } catch (error) {
-            // A header Node refuses (a control character pasted into the AppKey) throws here,
-            // before any request exists: an answer like any other transport error.
-            return settle({ kind: 'error', error: error as NodeJS.ErrnoException });
-        }
-
-        outgoing.on('response', (incoming) => {
-            const chunks: Buffer[] = [];
-            let size = 0;
-            incoming.on('data', (chunk: Buffer) => {
-                size += chunk.length;
-                if (size > MAX_RESPONSE_BYTES) stop({ kind: 'error', error: tooLarge() });
-                else chunks.push(chunk);
-            });
-            incoming.on('end', () =>
-                settle({
-                    kind: 'response',
-                    status: incoming.statusCode ?? 0,
-                    headers: headerMap(incoming.headers),
-                    body: Buffer.concat(chunks),
-                }),
-            );
-            incoming.on('error', (error) => settle({ kind: 'error', error }));
-            // A connection cut mid-body may close the answer without an error on it.
-            incoming.on('close', () => {
-                if (incoming.complete) return;
-                const error: NodeJS.ErrnoException = new Error('answer cut off');
-                error.code = 'ECONNRESET';
-                settle({ kind: 'error', error });
-            });
+    try {
+        const response = await client.request<ArrayBuffer>({
+            method: 'POST',
+            url: request.url,
+            headers: request.headers,
+            data: request.body,
+            httpAgent: request.agent,
+            httpsAgent: request.agent,
+            signal: deadline.signal,
         });
-        outgoing.on('error', (error) => settle({ kind: 'error', error }));
-
-        timer = setTimeout(() => stop({ kind: 'timeout' }), request.timeoutMs);
-        if (request.signal?.aborted) return stop({ kind: 'cancelled' });
-        request.signal?.addEventListener('abort', onAbort, { once: true });
-        outgoing.end(request.body);
-    });
+        return {
+            kind: 'response',
+            status: response.status,
+            headers: headerMap(response.headers as Record<string, unknown>),
+            body: Buffer.from(response.data),
+        };
+    } catch (error) {
+        // A header Node refuses (a control character pasted into the AppKey) lands here
+        // too: an answer like any other transport error, never a throw.
+        if (request.signal?.aborted) return { kind: 'cancelled' };
+        if (deadline.signal.aborted) return { kind: 'timeout' };
+        return { kind: 'error', error: error as NodeJS.ErrnoException };
+    } finally {
+        clearTimeout(timer);
+        request.signal?.removeEventListener('abort', onOuterAbort);
+    }
 }

@@ -10,7 +10,7 @@ import { AgentPool, type TlsOptions } from './agents';
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffOptions } from './backoff';
 import { classifyAttempt, type Classified } from './classify';
 import { checkEndpoint } from './endpoint';
-import { sendAttempt } from './http-attempt';
+import { createHttp, sendAttempt } from './http-attempt';
 import { RequestLimiter, type Admission } from './limiter';
 import { proxyFor, type ProxySettings } from './proxy';
 
@@ -82,6 +82,7 @@ export class LivingPlatformClient {
     private readonly origin: string | undefined;
     private readonly endpointProblem: string | undefined;
     private readonly agents: AgentPool;
+    private readonly http = createHttp();
     private readonly limiter: RequestLimiter;
     private closed = false;
     /** One controller per attempt or backoff under way, so close() can stop each. */
@@ -267,7 +268,7 @@ export class LivingPlatformClient {
             });
             const agent = this.agents.agentFor(url.protocol, proxyFor(url, this.options.proxy));
 
-            const raw = await sendAttempt({
+            const raw = await sendAttempt(this.http, {
                 url: url.toString(),
                 headers: signed.headers,
                 body,
