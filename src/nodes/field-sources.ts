@@ -64,6 +64,15 @@ function withByteOrderMark(msg: NodeMessage, source: FieldSource): unknown {
     return msg.payload[`\uFEFF${match[1]}`];
 }
 
+/** Property types Node-RED evaluates synchronously: no promise needed per field. */
+const SYNC_TYPES = new Set(['msg', 'str', 'env']);
+
+function evaluateNow(RED: NodeAPI, node: Node, msg: NodeMessage, source: FieldSource): unknown {
+    if (source.type === 'msg' && source.value.trim() === '') return undefined;
+    const result: unknown = RED.util.evaluateNodeProperty(source.value, source.type, node, msg);
+    return result ?? withByteOrderMark(msg, source);
+}
+
 /** Reads every field; rejects only when a context store or expression fails. */
 export async function readFields(
     RED: NodeAPI,
@@ -71,10 +80,19 @@ export async function readFields(
     msg: NodeMessage,
     sources: readonly FieldSource[],
 ): Promise<Record<string, unknown>> {
-    const values = await Promise.all(sources.map((source) => evaluate(RED, node, msg, source)));
     const fields: Record<string, unknown> = {};
-    sources.forEach((source, index) => {
-        fields[source.name] = values[index];
-    });
+    const pending: Promise<void>[] = [];
+    for (const source of sources) {
+        if (SYNC_TYPES.has(source.type)) {
+            fields[source.name] = evaluateNow(RED, node, msg, source);
+        } else {
+            pending.push(
+                evaluate(RED, node, msg, source).then((value) => {
+                    fields[source.name] = value;
+                }),
+            );
+        }
+    }
+    if (pending.length > 0) await Promise.all(pending);
     return fields;
 }
