@@ -1,7 +1,7 @@
 // Child-process entry (run with --expose-gc): how much RSS 10,000 calls waiting in one
 // LivingPlatformClient's queue cost. The emulator holds every answer back, so the first
 // `concurrency` calls stay in flight and the rest wait in the limiter, each with its own
-// device params and abort signal, as face-guard-add queues them for a flow.
+// device params and the node's one abort signal, as face-guard-add queues them for a flow.
 'use strict';
 
 const v8 = require('node:v8');
@@ -38,12 +38,14 @@ async function main() {
     const before = memory();
 
     const calls = [];
+    // face-guard-add passes one signal for the node's lifetime, aborted on close.
+    const lifetime = new AbortController();
+    require('node:events').setMaxListeners(0, lifetime.signal);
     for (let i = 0; i < queued + concurrency; i += 1) {
         // Parsed, as a payload from a CSV or JSON node is: flat strings, not template pieces.
         const params = JSON.parse(JSON.stringify(makeDevice(i)));
         const call = { path: ADD_PATH, apiVer: '1.0.0', params };
-        // face-guard-add gives every call a signal of its own, to abort it on close.
-        calls.push(client.call(call, new AbortController().signal));
+        calls.push(client.call(call, lifetime.signal));
     }
     await settle(500);
     const waiting = client.queued;

@@ -17,7 +17,12 @@ export type Admission =
 interface Waiter {
     grant: (admission: Admission) => void;
     signal?: AbortSignal;
-    onAbort?: () => void;
+}
+
+/** The waiters behind one signal, and the one listener that drops them all when it fires. */
+interface Watch {
+    waiters: Set<Waiter>;
+    onAbort: () => void;
 }
 
 export class RequestLimiter {
@@ -28,6 +33,9 @@ export class RequestLimiter {
     private timer: NodeJS.Timeout | undefined;
     private closed = false;
     private readonly now: () => number;
+    // One abort listener per signal, not per waiter: a node passes the same signal with each
+    // of thousands of queued messages.
+    private readonly watches = new Map<AbortSignal, Watch>();
 
     constructor(private readonly options: LimiterOptions) {
         this.now = options.now ?? Date.now;
@@ -54,10 +62,7 @@ export class RequestLimiter {
 
         return new Promise((grant) => {
             const waiter: Waiter = { grant, signal };
-            if (signal) {
-                waiter.onAbort = () => this.drop(waiter, 'cancelled');
-                signal.addEventListener('abort', waiter.onAbort, { once: true });
-            }
+            this.watch(waiter);
             if (urgent) this.queue.unshift(waiter);
             else this.queue.push(waiter);
             this.pump();
@@ -87,8 +92,35 @@ export class RequestLimiter {
     }
 
     private settle(waiter: Waiter, admission: Admission): void {
-        if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+        this.unwatch(waiter);
         waiter.grant(admission);
+    }
+
+    private watch(waiter: Waiter): void {
+        const { signal } = waiter;
+        if (!signal) return;
+        let watch = this.watches.get(signal);
+        if (!watch) {
+            const waiters = new Set<Waiter>();
+            const onAbort = (): void => {
+                for (const waiting of [...waiters]) this.drop(waiting, 'cancelled');
+            };
+            signal.addEventListener('abort', onAbort, { once: true });
+            watch = { waiters, onAbort };
+            this.watches.set(signal, watch);
+        }
+        watch.waiters.add(waiter);
+    }
+
+    private unwatch(waiter: Waiter): void {
+        const { signal } = waiter;
+        const watch = signal && this.watches.get(signal);
+        if (!signal || !watch) return;
+        watch.waiters.delete(waiter);
+        if (watch.waiters.size === 0) {
+            signal.removeEventListener('abort', watch.onAbort);
+            this.watches.delete(signal);
+        }
     }
 
     private pump(): void {

@@ -2,6 +2,8 @@
 // message (one per element for an array payload, or the several a spec's expand() makes of
 // one success) and one done(); failures on output 2 with a coded msg.error; nothing in
 // flight forgotten on close.
+import { setMaxListeners } from 'node:events';
+
 import type { Node, NodeAPI, NodeMessage, NodeMessageInFlow } from 'node-red';
 
 import type { ApiCall, CallOutcome } from '../client';
@@ -51,7 +53,8 @@ const CLOSE_GRACE_MS = 5000;
 
 export class RequestRunner {
     private readonly status: StatusTracker;
-    private readonly controllers = new Set<AbortController>();
+    /** Aborted once, on close: every call of this node listens to it. */
+    private readonly lifetime = new AbortController();
     private readonly pending = new Set<Promise<void>>();
     private closing = false;
 
@@ -62,6 +65,9 @@ export class RequestRunner {
         private readonly spec: RunnerSpec,
     ) {
         this.status = new StatusTracker(RED, node, spec.prefix);
+        // Every attempt and backoff in flight listens to the lifetime signal; a busy node
+        // has more than the default ten listeners without any leak.
+        setMaxListeners(0, this.lifetime.signal);
         if (!config) this.status.problem('missingConfig');
         else if (config.problem === 'MISSING_CREDENTIALS')
             this.status.problem('missingCredentials');
@@ -81,7 +87,7 @@ export class RequestRunner {
     /** Aborts what is in flight, lets each message be answered, clears the status. */
     async close(): Promise<void> {
         this.closing = true;
-        for (const controller of this.controllers) controller.abort();
+        this.lifetime.abort();
         const settled = Promise.allSettled([...this.pending]);
         let timer: NodeJS.Timeout | undefined;
         const grace = new Promise<void>((resolve) => {
@@ -164,15 +170,8 @@ export class RequestRunner {
         const prepared = await this.spec.prepare(msg, config);
         if (!prepared.ok) return this.refuse(msg, prepared.failure);
 
-        const controller = new AbortController();
-        this.controllers.add(controller);
         this.status.started();
-        let outcome: CallOutcome;
-        try {
-            outcome = await config.client!.call(prepared.call, controller.signal);
-        } finally {
-            this.controllers.delete(controller);
-        }
+        const outcome = await config.client!.call(prepared.call, this.lifetime.signal);
 
         if (!outcome.ok) return this.failed(msg, outcome.failure, outcome.attempts);
         const unexpected = this.spec.check?.(outcome.data);
