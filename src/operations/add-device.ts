@@ -1,7 +1,6 @@
 // POST /face/paas/edge/guard/device/add (apiVer 1.0.0): register a face access-control
 // terminal under an edge gateway, or update it when productKey + deviceName exist already.
 import { failure } from '../errors';
-import type { CallOutcome, LivingPlatformClient } from '../client';
 import {
     characterCount,
     EXT_INFO_MAX_CHARACTERS,
@@ -11,7 +10,8 @@ import {
     isIdentifier,
     isOssEndpoint,
 } from './field-rules';
-import { validateParams, type FieldSpec, type ParamsResult } from './params';
+import { fieldOperation } from './field-operation';
+import type { FieldSpec } from './params';
 
 export const ADD_DEVICE = {
     path: '/face/paas/edge/guard/device/add',
@@ -56,25 +56,9 @@ export const ADD_DEVICE_FIELDS: readonly FieldSpec[] = [
 /** The names of the seven API fields, in the order the API documents them. */
 export const ADD_DEVICE_FIELD_NAMES = ADD_DEVICE_FIELDS.map((spec) => spec.name);
 
-export function validateAddDevice(raw: Record<string, unknown>): ParamsResult {
-    return validateParams(ADD_DEVICE_FIELDS, raw);
-}
+const operation = fieldOperation(ADD_DEVICE, ADD_DEVICE_FIELDS);
+
+export const validateAddDevice = operation.validate;
 
 /** Validates, then calls the API; a validation failure never reaches the network. */
-export async function addDevice(
-    client: LivingPlatformClient,
-    raw: Record<string, unknown>,
-    signal?: AbortSignal,
-): Promise<CallOutcome> {
-    const checked = validateAddDevice(raw);
-    if (!checked.ok) {
-        return {
-            ok: false,
-            failure: checked.failure,
-            envelopeId: '',
-            attempts: 0,
-            durationMs: 0,
-        };
-    }
-    return client.call({ ...ADD_DEVICE, params: checked.params }, signal);
-}
+export const addDevice = operation.run;
