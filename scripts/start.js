@@ -63,7 +63,8 @@ async function main() {
     const port = await freePort();
 
     const { flows, configId } = demoFlows(emulator.url);
-    const userDir = prepareUserDir({ flows, credentials: { [configId]: { appKey, appSecret } }, port });
+    const credentials = { [configId]: { appKey, appSecret } };
+    const userDir = prepareUserDir({ flows, credentials, port });
     const caFile = path.join(userDir, 'emulator-ca.pem');
     fs.writeFileSync(caFile, emulator.ca);
 

@@ -239,7 +239,8 @@ export class RequestRunner {
 
     /** Operator log: the code and request id, never the request's secrets. */
     private report(cause: Failure, attempts: number): void {
-        const line = `${cause.code} (${cause.source}) request ${cause.requestId ?? '-'} after ${attempts} attempt(s)`;
+        const request = cause.requestId ?? '-';
+        const line = `${cause.code} (${cause.source}) request ${request} after ${attempts} attempt(s)`;
         if (cause.source === 'cancelled') this.node.debug(line);
         else this.node.warn(line);
     }
