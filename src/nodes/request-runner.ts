@@ -240,7 +240,7 @@ export class RequestRunner {
     /** Operator log: the code and request id, never the request's secrets. */
     private report(cause: Failure, attempts: number): void {
         const request = cause.requestId ?? '-';
-        const line = `${cause.code} (${cause.source}) request ${request} after ${attempts} attempt(s)`;
+        const line = `${cause.code} (${cause.source}) request ${request}, ${attempts} attempt(s)`;
         if (cause.source === 'cancelled') this.node.debug(line);
         else this.node.warn(line);
     }
