@@ -56,18 +56,19 @@ function term(translate: Translate, group: string, value: string | number): stri
 }
 
 /** The msg.error a flow sees on output 2: stable code, localized text, the facts behind it. */
-export interface MessageError {
+/** The facts of a failure that reach the flow as they are. */
+type FailureFacts = Pick<
+    Failure,
+    'httpStatus' | 'apiCode' | 'apiMessage' | 'localizedMsg' | 'requestId' | 'serverTime'
+>;
+
+export interface MessageError extends FailureFacts {
+    /** A Failure's code, or INTERNAL for a bug of ours. */
     code: string;
     message: string;
     source: string;
     retryable: boolean;
     attempts: number;
-    httpStatus?: number;
-    apiCode?: number;
-    apiMessage?: string;
-    localizedMsg?: string;
-    requestId?: string;
-    serverTime?: string;
 }
 
 export function messageError(
